@@ -1,0 +1,33 @@
+// Three projects told apart by file suffix (see ../shared/style.md):
+// *.spec.ts unit, *.int-spec.ts real SQLite or a real server, *.e2e-spec.ts through HTTP.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+  },
+];
+const moduleNameMapper = {
+  '^@casetrail/(domain|event-store|projections)$': '<rootDir>/libs/$1/src',
+  '^@casetrail/(domain|event-store|projections)/(.*)$': '<rootDir>/libs/$1/src/$2',
+};
+const project = (displayName, suffix, extra = {}) => ({
+  displayName,
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': swc },
+  moduleNameMapper,
+  testMatch: [`<rootDir>/{apps,libs,test}/**/*.${suffix}.ts`],
+  ...extra,
+});
+
+module.exports = {
+  projects: [
+    project('unit', 'spec'),
+    project('integration', 'int-spec', { testTimeout: 60_000 }),
+    project('e2e', 'e2e-spec', { testTimeout: 120_000 }),
+  ],
+};
