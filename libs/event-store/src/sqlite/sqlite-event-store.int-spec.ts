@@ -1,16 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeEventStoreContract } from '../testing/event-store.contract';
+import { temporaryDirectories } from '../testing/temporary-directory';
 import { SqliteEventStore } from './sqlite-event-store';
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const dirs = temporaryDirectories('casetrail-contract-');
+afterAll(() => dirs.cleanup());
 
 describeEventStoreContract('SQLite', {
   async open() {
-    const dir = mkdtempSync(join(tmpdir(), 'casetrail-contract-'));
-    dirs.push(dir);
-    return new SqliteEventStore({ path: join(dir, 'events.sqlite') });
+    return new SqliteEventStore({ path: join(dirs.make(), 'events.sqlite') });
   },
 });

@@ -1,0 +1,169 @@
+import { join } from 'node:path';
+import { NO_STREAM, SqliteEventStore, type StoredEvent } from '@casetrail/event-store';
+import { sampleEvent } from '@casetrail/event-store/testing/sample-events';
+import { temporaryDirectories } from '@casetrail/event-store/testing/temporary-directory';
+import { eventCountsProjection } from './event-counts/event-counts.projection';
+import type { Projection } from './projection';
+import { ProjectionRunner } from './projection-runner';
+import { ReadModelStore } from './read-model-store';
+
+const dirs = temporaryDirectories('casetrail-projections-');
+afterAll(() => dirs.cleanup());
+
+describe('the projection runner', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+  let readModels: ReadModelStore;
+  let runner: ProjectionRunner | undefined;
+
+  beforeEach(() => {
+    dir = dirs.make();
+    store = new SqliteEventStore({ path: join(dir, 'events.sqlite') });
+    readModels = new ReadModelStore(join(dir, 'read-models.sqlite'));
+  });
+  afterEach(async () => {
+    await runner?.stop();
+    runner = undefined;
+    readModels.close();
+    await store.close();
+  });
+
+  const startRunner = (projections: Projection[] = [eventCountsProjection], batchSize = 7) => {
+    runner = new ProjectionRunner(store, readModels, projections, { batchSize, idleWaitMs: 20 });
+    runner.start();
+    return runner;
+  };
+  const appendMix = async (prefix: string, streams: number, perStream: number) => {
+    let head = 0n;
+    for (let s = 0; s < streams; s++) {
+      const events = Array.from({ length: perStream }, (_, i) => sampleEvent(i % 3 === 0 ? 'CaseReferred' : 'ProgressRecorded'));
+      head = (await store.append(`${prefix}-${s}`, NO_STREAM, events)).position;
+    }
+    return head;
+  };
+  const counts = () =>
+    Object.fromEntries(
+      (readModels.db.prepare('SELECT event_type, count FROM event_counts ORDER BY event_type').all() as Array<{
+        event_type: string;
+        count: bigint;
+      }>).map((r) => [r.event_type, Number(r.count)]),
+    );
+
+  describe('when events are in the log', () => {
+    it('feeds the projection up to the head, a batch and its checkpoint at a time', async () => {
+      const head = await appendMix('case', 10, 6);
+      const r = startRunner();
+      expect(await r.waitForPosition(head, 5_000)).toBe(true);
+      expect(counts()).toEqual({ CaseReferred: 20, ProgressRecorded: 40 });
+      const [status] = await r.status();
+      expect(status).toMatchObject({ name: 'event_counts', checkpoint: head.toString(), eventsBehind: 0, secondsBehind: 0 });
+    });
+
+    it('follows new events as they are appended', async () => {
+      const r = startRunner();
+      const head = await appendMix('case', 3, 3);
+      expect(await r.waitForPosition(head, 5_000)).toBe(true);
+      expect(counts()).toEqual({ CaseReferred: 3, ProgressRecorded: 6 });
+    });
+  });
+
+  describe('when the service restarts', () => {
+    it('resumes from its checkpoint without counting anything twice', async () => {
+      const first = await appendMix('before', 4, 5);
+      await startRunner().waitForPosition(first, 5_000);
+      await runner!.stop();
+
+      const second = await appendMix('after', 2, 5);
+      const restarted = startRunner();
+      expect(await restarted.waitForPosition(second, 5_000)).toBe(true);
+      expect(counts()).toEqual({ CaseReferred: 12, ProgressRecorded: 18 });
+    });
+  });
+
+  describe('when two feeders race on the same generation', () => {
+    it('commits each batch once, thanks to the compare-and-set checkpoint', async () => {
+      const head = await appendMix('case', 5, 4);
+      const other = new ReadModelStore(join(dir, 'read-models.sqlite'));
+      const a = startRunner();
+      const b = new ProjectionRunner(store, other, [eventCountsProjection], { batchSize: 3, idleWaitMs: 20 });
+      b.start();
+      expect(await a.waitForPosition(head, 5_000)).toBe(true);
+      await b.stop();
+      other.close();
+      expect(counts()).toEqual({ CaseReferred: 10, ProgressRecorded: 10 });
+    });
+  });
+
+  describe('when a projection is rebuilt', () => {
+    it('fills fresh tables, switches over and matches the live rows, while appends go on', async () => {
+      const r = startRunner();
+      await appendMix('case', 20, 5);
+      const appending = appendMix('during', 20, 5);
+      const rebuilt = await r.rebuild('event_counts');
+      const head = await appending;
+      expect(BigInt(rebuilt.generation)).toBe(2n);
+      expect(await r.waitForPosition(head, 5_000)).toBe(true);
+      expect(counts()).toEqual({ CaseReferred: 80, ProgressRecorded: 120 });
+      const tables = readModels.db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'event_counts__g%'")
+        .all();
+      expect(tables).toEqual([{ name: 'event_counts__g2' }]);
+    });
+
+    it('rebuilds by itself when the projection code changes version', async () => {
+      const head = await appendMix('case', 3, 3);
+      await startRunner().waitForPosition(head, 5_000);
+      await runner!.stop();
+      readModels.db.exec('DELETE FROM event_counts__g1'); // what a buggy v1 might have left
+
+      const r = startRunner([{ ...eventCountsProjection, version: 2 }]);
+      await waitUntil(() => readModels.active('event_counts')?.version === 2n);
+      expect(await r.waitForPosition(head, 5_000)).toBe(true);
+      expect(counts()).toEqual({ CaseReferred: 3, ProgressRecorded: 6 });
+    });
+  });
+
+  describe('when a projection fails on an event', () => {
+    const poisonOn = (type: string): Projection => ({
+      ...eventCountsProjection,
+      name: 'fragile_counts',
+      tables: ['fragile_counts'],
+      createSchema: (t) => eventCountsProjection.createSchema({ event_counts: t.fragile_counts }),
+      bind(db, t) {
+        const count = eventCountsProjection.bind(db, { event_counts: t.fragile_counts });
+        return (event: StoredEvent) => {
+          if (event.type === type) throw new Error(`cannot read ${type}`);
+          count(event);
+        };
+      },
+    });
+
+    it('stops at that event, records it, and lets the other projections go on', async () => {
+      await store.append('case-1', NO_STREAM, [sampleEvent('A'), sampleEvent('A')]);
+      const poison = await store.append('case-2', NO_STREAM, [sampleEvent('Poison')]);
+      const head = (await store.append('case-3', NO_STREAM, [sampleEvent('A')])).position;
+      const r = startRunner([eventCountsProjection, poisonOn('Poison')], 100);
+
+      await waitUntil(() => readModels.active('fragile_counts')?.failure !== null);
+      const statuses = await r.status();
+      const fragile = statuses.find((s) => s.name === 'fragile_counts')!;
+      expect(fragile.failure).toMatchObject({ position: poison.position.toString(), eventType: 'Poison' });
+      expect(fragile.failure!.error).toContain('cannot read Poison');
+      expect(fragile.checkpoint).toBe((poison.position - 1n).toString());
+      expect(fragile.eventsBehind).toBe(2);
+      expect(readModels.db.prepare('SELECT count FROM fragile_counts').all()).toEqual([{ count: 2n }]);
+
+      await waitUntil(() => readModels.active('event_counts')!.position === head);
+      expect(counts()).toEqual({ A: 3, Poison: 1 });
+      expect(r.reached(head)).toBe(false);
+    });
+  });
+});
+
+async function waitUntil(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('Condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

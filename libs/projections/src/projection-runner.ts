@@ -1,0 +1,244 @@
+import type { EventStore } from '@casetrail/event-store';
+import { GenerationFeeder } from './generation-feeder';
+import type { Projection } from './projection';
+import { ProjectionFailed } from './projection-failed';
+import { type ProjectionFailure, ReadModelStore } from './read-model-store';
+
+export interface RunnerLogger {
+  log(message: string): void;
+  error(message: string): void;
+}
+
+export interface ProjectionRunnerOptions {
+  batchSize?: number;
+  /** How long a caught-up projection waits for news before looking again. */
+  idleWaitMs?: number;
+  now?: () => Date;
+  logger?: RunnerLogger;
+}
+
+export interface ProjectionStatus {
+  name: string;
+  generation: string;
+  version: number;
+  checkpoint: string;
+  eventsBehind: number;
+  secondsBehind: number;
+  rebuilding: boolean;
+  failure: ProjectionFailure | null;
+}
+
+export interface RebuildResult {
+  name: string;
+  generation: string;
+  checkpoint: string;
+}
+
+const LAG_COUNT_CAP = 1_000_000;
+const MAX_BACKOFF_MS = 5_000;
+
+/**
+ * Follows the store's global log and keeps every projection's active generation up to date,
+ * one loop per projection, so a failing projection stops alone while the others go on.
+ * The in-process event bus plays no part: the log is the only source.
+ */
+export class ProjectionRunner {
+  private readonly byName: Map<string, Projection>;
+  private readonly batchSize: number;
+  private readonly idleWaitMs: number;
+  private readonly now: () => Date;
+  private readonly logger: RunnerLogger;
+  private readonly abort = new AbortController();
+  private readonly loops: Promise<void>[] = [];
+  private readonly rebuilding = new Set<string>();
+  private readonly progressListeners = new Set<() => void>();
+
+  constructor(
+    private readonly store: EventStore,
+    readonly readModels: ReadModelStore,
+    projections: readonly Projection[],
+    options: ProjectionRunnerOptions = {},
+  ) {
+    this.byName = new Map(projections.map((p) => [p.name, p]));
+    this.batchSize = options.batchSize ?? 500;
+    this.idleWaitMs = options.idleWaitMs ?? 1_000;
+    this.now = options.now ?? (() => new Date());
+    this.logger = options.logger ?? { log: () => undefined, error: () => undefined };
+  }
+
+  /** Gives every projection an active generation and starts following the log. */
+  start(): void {
+    for (const projection of this.byName.values()) {
+      const active = this.readModels.active(projection.name);
+      if (!active) {
+        this.readModels.activate(projection, this.readModels.createGeneration(projection));
+      } else if (Number(active.version) !== projection.version) {
+        this.logger.log(`Projection ${projection.name} changed (v${active.version} → v${projection.version}): rebuilding`);
+        void this.rebuild(projection.name).catch((e: unknown) => this.logger.error(String(e)));
+      }
+      this.loops.push(this.follow(projection));
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.abort.abort();
+    await Promise.all(this.loops);
+  }
+
+  /**
+   * Replays the whole log into fresh tables while the live generation keeps serving, then
+   * switches queries over in one transaction and drops the old tables.
+   */
+  async rebuild(name: string): Promise<RebuildResult> {
+    const projection = this.projection(name);
+    if (this.rebuilding.has(name)) throw new Error(`Projection ${name} is already rebuilding`);
+    this.rebuilding.add(name);
+    const generation = this.readModels.createGeneration(projection);
+    try {
+      const feeder = new GenerationFeeder(this.store, this.readModels, projection, generation, this.batchSize);
+      for (;;) {
+        const outcome = await feeder.step();
+        if (outcome === 'idle') break;
+        if (outcome === 'gone') throw new Error(`Generation ${generation} of ${name} was removed during rebuild`);
+        if (outcome === 'failed') {
+          const failure = this.readModels.generation(name, generation)?.failure;
+          throw new Error(`Rebuild of ${name} failed at position ${failure?.position}: ${failure?.error}`);
+        }
+      }
+      this.readModels.activate(projection, generation);
+      this.notifyProgress();
+      const row = this.readModels.generation(name, generation)!;
+      return { name, generation: generation.toString(), checkpoint: row.position.toString() };
+    } catch (error) {
+      this.readModels.db.transaction(() => this.readModels.dropGeneration(projection, generation)).immediate();
+      throw error;
+    } finally {
+      this.rebuilding.delete(name);
+    }
+  }
+
+  /** Clears a recorded failure so the projection tries the event again (after a fix). */
+  retry(name: string): boolean {
+    this.projection(name);
+    return this.readModels.clearFailure(name);
+  }
+
+  async status(): Promise<ProjectionStatus[]> {
+    const statuses: ProjectionStatus[] = [];
+    for (const projection of this.byName.values()) {
+      const row = this.readModels.active(projection.name);
+      const checkpoint = row?.position ?? 0n;
+      const eventsBehind = await this.store.countAfter(checkpoint, LAG_COUNT_CAP);
+      let secondsBehind = 0;
+      if (eventsBehind > 0) {
+        const [oldestUnseen] = await this.store.readAll({ after: checkpoint, limit: 1 });
+        if (oldestUnseen) {
+          secondsBehind = Math.max(0, (this.now().getTime() - Date.parse(oldestUnseen.recordedAt)) / 1000);
+        }
+      }
+      statuses.push({
+        name: projection.name,
+        generation: String(row?.generation ?? 0n),
+        version: projection.version,
+        checkpoint: checkpoint.toString(),
+        eventsBehind,
+        secondsBehind,
+        rebuilding: this.rebuilding.has(projection.name),
+        failure: row?.failure ?? null,
+      });
+    }
+    return statuses;
+  }
+
+  /** True once every projection has processed the log up to `position` (read-your-writes). */
+  reached(position: bigint): boolean {
+    for (const projection of this.byName.values()) {
+      const row = this.readModels.active(projection.name);
+      if (!row || row.position < position) return false;
+    }
+    return true;
+  }
+
+  /** Waits, at most `timeoutMs`, until every projection has reached `position`. */
+  async waitForPosition(position: bigint, timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.reached(position)) {
+      const left = deadline - Date.now();
+      if (left <= 0) return false;
+      // Progress wakes us at once; the poll covers a rebuild running in another process.
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          clearTimeout(timer);
+          this.progressListeners.delete(wake);
+          resolve();
+        };
+        const timer = setTimeout(wake, Math.min(left, 50));
+        this.progressListeners.add(wake);
+      });
+    }
+    return true;
+  }
+
+  private async follow(projection: Projection): Promise<void> {
+    let feeder: GenerationFeeder | undefined;
+    let backoffMs = 100;
+    const { signal } = this.abort;
+    while (!signal.aborted) {
+      try {
+        const active = this.readModels.active(projection.name);
+        if (!active) {
+          await this.sleep(this.idleWaitMs);
+          continue;
+        }
+        if (feeder?.generation !== active.generation) {
+          feeder = new GenerationFeeder(this.store, this.readModels, projection, active.generation, this.batchSize);
+        }
+        const outcome = await feeder.step();
+        if (outcome === 'applied') this.notifyProgress();
+        if (outcome === 'failed') {
+          const failure = this.readModels.active(projection.name)?.failure;
+          if (failure) this.logger.error(`Projection ${projection.name} stopped: ${failure.error}`);
+          await this.sleep(this.idleWaitMs);
+        }
+        if (outcome === 'idle') await this.store.waitForEvents(active.position, this.idleWaitMs, signal);
+        backoffMs = 100;
+      } catch (error) {
+        if (signal.aborted) break;
+        const message = error instanceof ProjectionFailed ? error.message : String(error);
+        this.logger.error(`Projection ${projection.name} could not read the log, retrying in ${backoffMs} ms: ${message}`);
+        await this.sleep(backoffMs);
+        backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
+      }
+    }
+  }
+
+  private projection(name: string): Projection {
+    const projection = this.byName.get(name);
+    if (!projection) throw new UnknownProjection(name, [...this.byName.keys()]);
+    return projection;
+  }
+
+  private notifyProgress(): void {
+    for (const listener of [...this.progressListeners]) listener();
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.abort.signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.abort.signal.addEventListener('abort', done);
+    });
+  }
+}
+
+export class UnknownProjection extends Error {
+  readonly code = 'UNKNOWN_PROJECTION';
+  constructor(name: string, known: string[]) {
+    super(`No projection named ${name}; known: ${known.join(', ')}`);
+    this.name = 'UnknownProjection';
+  }
+}
