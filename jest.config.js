@@ -11,8 +11,8 @@ const swc = [
   },
 ];
 const moduleNameMapper = {
-  '^@casetrail/(domain|event-store|projections)$': '<rootDir>/libs/$1/src',
-  '^@casetrail/(domain|event-store|projections)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@casetrail/(domain|event-store|projections|settings|identity)$': '<rootDir>/libs/$1/src',
+  '^@casetrail/(domain|event-store|projections|settings|identity)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 const project = (displayName, suffix, extra = {}) => ({
   displayName,

@@ -1,0 +1,3 @@
+export * from './principal';
+export * from './local-signing-key';
+export * from './tokens';
