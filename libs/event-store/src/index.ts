@@ -6,3 +6,5 @@ export * from './verify';
 export * from './handle-command';
 export * from './sqlite/open-sqlite';
 export * from './sqlite/sqlite-event-store';
+export * from './esdb/esdb-event-store';
+export * from './open-event-store';
