@@ -4,3 +4,4 @@ export * from './read-model-store';
 export * from './generation-feeder';
 export * from './projection-runner';
 export * from './event-counts/event-counts.projection';
+export * from './all-projections';

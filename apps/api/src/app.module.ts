@@ -1,0 +1,39 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { LoggerModule } from 'nestjs-pino';
+import type { Settings } from '@casetrail/settings';
+import { AuthenticationGuard } from './auth/authentication.guard';
+import { ReadModelConsistency } from './consistency/read-model-consistency';
+import { HealthController } from './health/health.controller';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { GetEventCountsController } from './stats/get-event-counts/get-event-counts.controller';
+import { GetEventCountsHandler } from './stats/get-event-counts/get-event-counts.handler';
+
+@Module({})
+export class AppModule {
+  static forSettings(settings: Settings): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: settings.logLevel,
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            customProps: (req) => ({ userId: (req as { principal?: { userId: string } }).principal?.userId }),
+          },
+        }),
+        CqrsModule.forRoot(),
+        InfrastructureModule.forSettings(settings),
+      ],
+      controllers: [HealthController, GetEventCountsController],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthenticationGuard },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        ReadModelConsistency,
+        GetEventCountsHandler,
+      ],
+    };
+  }
+}

@@ -1,0 +1,73 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainRuleViolated } from '@casetrail/domain';
+import { EventIdAlreadyUsed, StoreUnavailable, WrongExpectedVersion } from '@casetrail/event-store';
+import { Unauthenticated } from '@casetrail/identity';
+import { UnknownProjection } from '@casetrail/projections';
+import { InvalidInput, type ProblemDetails, ReadModelsBehind, ResourceNotFound } from './problem-details';
+
+type Problem = ProblemDetails;
+
+/** The only place where errors become HTTP answers. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const problem = this.toProblem(error);
+    if (problem.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (error instanceof ReadModelsBehind) response.setHeader('Retry-After', '1');
+    if (error instanceof Unauthenticated) response.setHeader('WWW-Authenticate', 'Bearer');
+    response
+      .status(problem.status)
+      .type('application/problem+json')
+      .send(JSON.stringify({ ...problem, instance: request.originalUrl }));
+  }
+
+  private toProblem(error: unknown): Problem {
+    if (error instanceof InvalidInput) {
+      return { type: '/problems/invalid-input', title: 'Invalid input', status: 400, detail: error.message, errors: error.errors };
+    }
+    if (error instanceof Unauthenticated) {
+      return { type: '/problems/unauthenticated', title: 'Unauthenticated', status: 401, detail: error.message };
+    }
+    if (error instanceof ResourceNotFound || error instanceof UnknownProjection) {
+      return { type: '/problems/not-found', title: 'Not found', status: 404, detail: error.message };
+    }
+    if (error instanceof WrongExpectedVersion) {
+      return {
+        type: '/problems/version-conflict',
+        title: 'Version conflict',
+        status: 409,
+        detail: error.message,
+        currentVersion: Number(error.actual),
+      };
+    }
+    if (error instanceof EventIdAlreadyUsed) {
+      return { type: '/problems/duplicate-event', title: 'Duplicate event id', status: 409, detail: error.message };
+    }
+    if (error instanceof DomainRuleViolated) {
+      return { type: `/problems/rules/${error.rule}`, title: 'Business rule violated', status: 422, detail: error.message, rule: error.rule };
+    }
+    if (error instanceof ReadModelsBehind) {
+      return {
+        type: '/problems/read-models-behind',
+        title: 'Read models not yet up to date',
+        status: 503,
+        detail: error.message,
+        requestedPosition: error.requested.toString(),
+      };
+    }
+    if (error instanceof StoreUnavailable) {
+      return { type: '/problems/store-unavailable', title: 'Event store unavailable', status: 503, detail: error.message };
+    }
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      return { type: `/problems/http-${status}`, title: error.name.replace(/Exception$/, ''), status, detail: error.message };
+    }
+    return { type: '/problems/internal', title: 'Internal error', status: 500, detail: 'An unexpected error occurred' };
+  }
+}

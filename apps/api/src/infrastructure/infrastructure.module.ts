@@ -1,0 +1,59 @@
+import { Global, Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { EventStore, openEventStore } from '@casetrail/event-store';
+import { createTokenVerifier, ensureLocalSigningKey } from '@casetrail/identity';
+import { allProjections, ProjectionRunner, ReadModelStore } from '@casetrail/projections';
+import type { Settings } from '@casetrail/settings';
+import { SETTINGS, TOKEN_VERIFIER } from './tokens';
+
+/**
+ * The event store, the read-model database, the projection runner and the token verifier,
+ * made once from the validated settings and closed in order on shutdown.
+ */
+@Global()
+@Module({})
+export class InfrastructureModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Projections');
+
+  constructor(
+    @Inject(EventStore) private readonly store: EventStore,
+    @Inject(ReadModelStore) private readonly readModels: ReadModelStore,
+    @Inject(ProjectionRunner) private readonly runner: ProjectionRunner,
+  ) {}
+
+  static forSettings(settings: Settings) {
+    return {
+      module: InfrastructureModule,
+      providers: [
+        { provide: SETTINGS, useValue: settings },
+        { provide: EventStore, useFactory: () => openEventStore(settings.eventStore) },
+        { provide: ReadModelStore, useFactory: () => new ReadModelStore(settings.readModelsPath) },
+        {
+          provide: ProjectionRunner,
+          inject: [EventStore, ReadModelStore],
+          useFactory: (store: EventStore, readModels: ReadModelStore) =>
+            new ProjectionRunner(store, readModels, allProjections, { logger: new Logger('ProjectionRunner') }),
+        },
+        {
+          provide: TOKEN_VERIFIER,
+          useFactory: async () =>
+            createTokenVerifier(
+              settings.jwt,
+              settings.jwt.jwksUrl ? undefined : await ensureLocalSigningKey(settings.dataDir),
+            ),
+        },
+      ],
+      exports: [SETTINGS, EventStore, ReadModelStore, ProjectionRunner, TOKEN_VERIFIER],
+    };
+  }
+
+  onApplicationBootstrap(): void {
+    this.runner.start();
+    this.logger.log('Projection runner started');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.runner.stop();
+    this.readModels.close();
+    await this.store.close();
+  }
+}

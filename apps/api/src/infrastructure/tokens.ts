@@ -1,0 +1,3 @@
+/** Injection tokens for values that are not classes. */
+export const SETTINGS = Symbol('SETTINGS');
+export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');

@@ -1,0 +1,5 @@
+import { eventCountsProjection } from './event-counts/event-counts.projection';
+import type { Projection } from './projection';
+
+/** Every read model the service keeps. */
+export const allProjections: readonly Projection[] = [eventCountsProjection];

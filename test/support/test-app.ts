@@ -1,0 +1,42 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { createApp } from '../../apps/api/src/app.factory';
+import { temporaryDirectories } from '@casetrail/event-store/testing/temporary-directory';
+import { ensureLocalSigningKey, issueToken, type Principal } from '@casetrail/identity';
+import { loadSettings, type Settings } from '@casetrail/settings';
+
+export const ada: Principal = {
+  userId: 'ada',
+  displayName: 'Ada Lovelace',
+  agency: 'Leicestershire Police',
+  partnershipId: 'leicester',
+  roles: ['business-unit'],
+};
+
+export interface TestApp {
+  app: INestApplication;
+  settings: Settings;
+  http(): ReturnType<typeof request>;
+  tokenFor(principal?: Principal): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The real application on the embedded store, in a temporary data folder. */
+export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
+  const dirs = temporaryDirectories('casetrail-e2e-');
+  const settings = loadSettings({ CASETRAIL_DATA_DIR: dirs.make(), LOG_LEVEL: 'silent', ...env });
+  const app = await createApp(settings);
+  await app.init();
+  return {
+    app,
+    settings,
+    http: () => request(app.getHttpServer()),
+    async tokenFor(principal = ada) {
+      return issueToken(principal, await ensureLocalSigningKey(settings.dataDir), settings.jwt);
+    },
+    async close() {
+      await app.close();
+      dirs.cleanup();
+    },
+  };
+}
