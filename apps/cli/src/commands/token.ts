@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { issueToken, loadLocalSigningKey } from '@casetrail/identity';
+import { issueToken, ensureLocalSigningKey } from '@casetrail/identity';
 import type { Settings } from '@casetrail/settings';
 
 export interface TokenOptions {
@@ -20,7 +20,8 @@ export async function printToken(settings: Settings, options: TokenOptions): Pro
     console.error('token needs --name and --agency, e.g. npm run token -- --name "Ada Lovelace" --agency "Police" --role business-unit');
     return 2;
   }
-  const key = await loadLocalSigningKey(settings.dataDir);
+  // Creates the key on first use, as the service would, so a token can come before the first start.
+  const key = await ensureLocalSigningKey(settings.dataDir);
   const token = await issueToken(
     {
       userId: options['user-id'] ?? randomUUID(),
