@@ -1,7 +1,7 @@
 // Three projects told apart by file suffix (see ../shared/style.md):
 // *.spec.ts unit, *.int-spec.ts real SQLite or a real server, *.e2e-spec.ts through HTTP.
 // Type-checking is `npm run typecheck`'s job; tests only transpile, file by file, for speed.
-const typescript = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true, diagnostics: false }];
+const typescript = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }];
 const moduleNameMapper = {
   '^@casetrail/(domain|event-store|projections|settings|identity)$': '<rootDir>/libs/$1/src',
   '^@casetrail/(domain|event-store|projections|settings|identity)/(.*)$': '<rootDir>/libs/$1/src/$2',
@@ -19,7 +19,7 @@ const project = (displayName, suffix, extra = {}) => ({
 module.exports = {
   projects: [
     project('unit', 'spec'),
-    project('integration', 'int-spec', { testTimeout: 60_000 }),
-    project('e2e', 'e2e-spec', { testTimeout: 120_000 }),
+    project('integration', 'int-spec', { setupFilesAfterEnv: ['<rootDir>/test/support/jest/integration-timeout.ts'] }),
+    project('e2e', 'e2e-spec', { setupFilesAfterEnv: ['<rootDir>/test/support/jest/e2e-timeout.ts'] }),
   ],
 };
