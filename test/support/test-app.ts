@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createApp } from '../../apps/api/src/app.factory';
+import type { InfrastructureOverrides } from '../../apps/api/src/infrastructure/infrastructure.module';
 import { temporaryDirectories } from '@casetrail/event-store/testing/temporary-directory';
 import { ensureLocalSigningKey, issueToken, type Principal } from '@casetrail/identity';
 import { loadSettings, type Settings } from '@casetrail/settings';
@@ -22,10 +23,10 @@ export interface TestApp {
 }
 
 /** The real application on the embedded store, in a temporary data folder. */
-export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
+export async function startTestApp(env: NodeJS.ProcessEnv = {}, overrides: InfrastructureOverrides = {}): Promise<TestApp> {
   const dirs = temporaryDirectories('casetrail-e2e-');
   const settings = loadSettings({ CASETRAIL_DATA_DIR: dirs.make(), LOG_LEVEL: 'silent', ...env });
-  const app = await createApp(settings);
+  const app = await createApp(settings, overrides);
   await app.init();
   return {
     app,

@@ -3,11 +3,12 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import type { Settings } from '@casetrail/settings';
 import { AppModule } from './app.module';
+import type { InfrastructureOverrides } from './infrastructure/infrastructure.module';
 import { validationPipe } from './http/validation.pipe';
 
 /** The application as `npm start` runs it; end-to-end tests build it the same way. */
-export async function createApp(settings: Settings): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forSettings(settings), { bufferLogs: true, abortOnError: false });
+export async function createApp(settings: Settings, overrides: InfrastructureOverrides = {}): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forSettings(settings, overrides), { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();

@@ -7,13 +7,13 @@ import { AuthenticationGuard } from './auth/authentication.guard';
 import { ReadModelConsistency } from './consistency/read-model-consistency';
 import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
-import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { InfrastructureModule, type InfrastructureOverrides } from './infrastructure/infrastructure.module';
 import { GetEventCountsController } from './stats/get-event-counts/get-event-counts.controller';
 import { GetEventCountsHandler } from './stats/get-event-counts/get-event-counts.handler';
 
 @Module({})
 export class AppModule {
-  static forSettings(settings: Settings): DynamicModule {
+  static forSettings(settings: Settings, overrides: InfrastructureOverrides = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -25,7 +25,7 @@ export class AppModule {
           },
         }),
         CqrsModule.forRoot(),
-        InfrastructureModule.forSettings(settings),
+        InfrastructureModule.forSettings(settings, overrides),
       ],
       controllers: [HealthController, GetEventCountsController],
       providers: [

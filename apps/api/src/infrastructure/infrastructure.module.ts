@@ -3,7 +3,12 @@ import { EventStore, openEventStore } from '@casetrail/event-store';
 import { createTokenVerifier, ensureLocalSigningKey } from '@casetrail/identity';
 import { allProjections, ProjectionRunner, ReadModelStore } from '@casetrail/projections';
 import type { Settings } from '@casetrail/settings';
+import { Clock } from './clock';
 import { SETTINGS, TOKEN_VERIFIER } from './tokens';
+
+export interface InfrastructureOverrides {
+  clock?: Clock;
+}
 
 /**
  * The event store, the read-model database, the projection runner and the token verifier,
@@ -20,11 +25,12 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
     @Inject(ProjectionRunner) private readonly runner: ProjectionRunner,
   ) {}
 
-  static forSettings(settings: Settings) {
+  static forSettings(settings: Settings, overrides: InfrastructureOverrides = {}) {
     return {
       module: InfrastructureModule,
       providers: [
         { provide: SETTINGS, useValue: settings },
+        { provide: Clock, useValue: overrides.clock ?? new Clock() },
         { provide: EventStore, useFactory: () => openEventStore(settings.eventStore) },
         { provide: ReadModelStore, useFactory: () => new ReadModelStore(settings.readModelsPath) },
         {
@@ -42,7 +48,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
             ),
         },
       ],
-      exports: [SETTINGS, EventStore, ReadModelStore, ProjectionRunner, TOKEN_VERIFIER],
+      exports: [SETTINGS, Clock, EventStore, ReadModelStore, ProjectionRunner, TOKEN_VERIFIER],
     };
   }
 

@@ -1,0 +1,33 @@
+/**
+ * The service's only source of "now". The domain has no clock: handlers read this one and
+ * pass the date into commands and queries, so tests can move time by providing another Clock.
+ */
+export class Clock {
+  now(): Date {
+    return new Date();
+  }
+
+  /** Today's calendar date in England (Europe/London), as business dates are (domain.md §0.3). */
+  today(): string {
+    return londonDate(this.now());
+  }
+}
+
+/** A clock stopped at a given instant, for tests and replays. */
+export class FixedClock extends Clock {
+  constructor(private instant: Date) {
+    super();
+  }
+
+  override now(): Date {
+    return this.instant;
+  }
+
+  set(instant: Date): void {
+    this.instant = instant;
+  }
+}
+
+const LONDON = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+export const londonDate = (instant: Date): string => LONDON.format(instant);
