@@ -5,6 +5,8 @@ import { LoggerModule } from 'nestjs-pino';
 import type { Settings } from '@casetrail/settings';
 import { AuthenticationGuard } from './auth/authentication.guard';
 import { ReadModelConsistency } from './consistency/read-model-consistency';
+import { CaseCommandsController } from './cases/commands/case-commands.controller';
+import { ExecuteCaseCommandHandler } from './cases/commands/execute-case-command';
 import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { InfrastructureModule, type InfrastructureOverrides } from './infrastructure/infrastructure.module';
@@ -27,12 +29,13 @@ export class AppModule {
         CqrsModule.forRoot(),
         InfrastructureModule.forSettings(settings, overrides),
       ],
-      controllers: [HealthController, GetEventCountsController],
+      controllers: [HealthController, GetEventCountsController, CaseCommandsController],
       providers: [
         { provide: APP_GUARD, useClass: AuthenticationGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         ReadModelConsistency,
         GetEventCountsHandler,
+        ExecuteCaseCommandHandler,
       ],
     };
   }

@@ -51,3 +51,12 @@ export class InvalidAppend extends Error {
     this.name = 'InvalidAppend';
   }
 }
+
+/** An idempotency key came back with a different request; the first one's answer stands. */
+export class IdempotencyKeyReused extends Error {
+  readonly code = 'IDEMPOTENCY_KEY_REUSED';
+  constructor(readonly commandId: string) {
+    super(`This Idempotency-Key was already used for a different request`);
+    this.name = 'IdempotencyKeyReused';
+  }
+}

@@ -27,6 +27,8 @@ export interface EventMetadata {
   causationId: string;
   /** The command (idempotency key) that produced the event; event ids derive from it. */
   commandId: string;
+  /** A digest of the request that carried the command: the same key with another body is refused. */
+  requestHash?: string;
   /** For history entered after the fact: the date the board knew it (domain.md §0.3 item 8). */
   knownOn?: string;
   /** Where the fact came from: UI, IMPORT, or a document reference for migrated data. */

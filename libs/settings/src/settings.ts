@@ -13,45 +13,138 @@ import {
   validateSync,
 } from 'class-validator';
 import { resolve } from 'node:path';
+import {
+  type CaseDeciderConfig,
+  type ClockRules,
+  DEFAULT_CASE_DECIDER_CONFIG,
+  DEFAULT_CLOCK_RULES,
+  type RapidReviewAnchor,
+  type RegimeClockRules,
+  validateClockRules,
+} from '@casetrail/domain';
 
-const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
 const blankAsUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
 /** The environment variables Casetrail reads, each validated once at start-up. */
 class Environment {
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT?: number;
 
-  @IsOptional() @IsString() @IsNotEmpty()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
   CASETRAIL_DATA_DIR?: string;
 
-  @IsOptional() @Transform(blankAsUndefined) @IsIn(['sqlite', 'esdb'])
+  @IsOptional()
+  @Transform(blankAsUndefined)
+  @IsIn(['sqlite', 'esdb'])
   CASETRAIL_EVENT_STORE?: 'sqlite' | 'esdb';
 
   @ValidateIf((env: Environment) => env.CASETRAIL_EVENT_STORE === 'esdb')
   @IsString()
-  @Matches(/^esdb(\+discover)?:\/\/.+/, { message: 'must be an esdb:// or esdb+discover:// connection string' })
+  @Matches(/^esdb(\+discover)?:\/\/.+/, {
+    message: 'must be an esdb:// or esdb+discover:// connection string',
+  })
   CASETRAIL_ESDB_URL?: string;
 
-  @IsOptional() @IsString() @IsNotEmpty()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
   CASETRAIL_JWT_ISSUER?: string;
 
-  @IsOptional() @IsString() @IsNotEmpty()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
   CASETRAIL_JWT_AUDIENCE?: string;
 
-  @IsOptional() @Transform(blankAsUndefined) @IsUrl({ require_tld: false, protocols: ['https', 'http'] })
+  @IsOptional()
+  @Transform(blankAsUndefined)
+  @IsUrl({ require_tld: false, protocols: ['https', 'http'] })
   CASETRAIL_JWKS_URL?: string;
 
-  @IsOptional() @Matches(/^(EdDSA|ES256|ES384|RS256|RS384|RS512|PS256|PS384|PS512)(,(EdDSA|ES256|ES384|RS256|RS384|RS512|PS256|PS384|PS512))*$/, {
-    message: 'must be a comma-separated list of asymmetric JWS algorithms (EdDSA, ES256, RS256, …)',
-  })
+  @IsOptional()
+  @Matches(
+    /^(EdDSA|ES256|ES384|RS256|RS384|RS512|PS256|PS384|PS512)(,(EdDSA|ES256|ES384|RS256|RS384|RS512|PS256|PS384|PS512))*$/,
+    {
+      message:
+        'must be a comma-separated list of asymmetric JWS algorithms (EdDSA, ES256, RS256, …)',
+    },
+  )
   CASETRAIL_JWT_ALGORITHMS?: string;
 
-  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(60_000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
   CASETRAIL_MAX_CONSISTENCY_WAIT_MS?: number;
+
+  @IsOptional()
+  @IsIn(['AWARENESS', 'NOTIFICATION'])
+  CASETRAIL_RAPID_REVIEW_ANCHOR?: RapidReviewAnchor;
+
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD' })
+  CASETRAIL_WT2023_EFFECTIVE_FROM?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  CASETRAIL_WT2013_NOTIFICATION_WORKING_DAYS?: number;
+
+  @IsOptional()
+  @IsString()
+  CASETRAIL_FORBIDDEN_NAMES?: string;
+}
+
+/**
+ * The statutory details domain.md leaves unconfirmed are settings (issue #3): where the rapid
+ * review's 15 working days start, the day WT2023 took effect, WT2013's notification limit.
+ */
+function caseRulesFrom(env: Environment): CaseDeciderConfig {
+  const base = DEFAULT_CLOCK_RULES;
+  const partnership = (rules: RegimeClockRules): RegimeClockRules =>
+    env.CASETRAIL_RAPID_REVIEW_ANCHOR && rules.rapidReview
+      ? {
+          ...rules,
+          rapidReview: { ...rules.rapidReview, anchor: env.CASETRAIL_RAPID_REVIEW_ANCHOR },
+        }
+      : rules;
+  const wt2013Notification = env.CASETRAIL_WT2013_NOTIFICATION_WORKING_DAYS;
+  const clockRules: ClockRules = {
+    effectiveFrom: {
+      ...base.effectiveFrom,
+      ...(env.CASETRAIL_WT2023_EFFECTIVE_FROM && { WT2023: env.CASETRAIL_WT2023_EFFECTIVE_FROM }),
+    },
+    regimes: {
+      ...base.regimes,
+      WT2013: wt2013Notification
+        ? {
+            ...base.regimes.WT2013,
+            seriousIncidentNotification: { unit: 'WORKING_DAYS', amount: wt2013Notification },
+          }
+        : base.regimes.WT2013,
+      WT2018: partnership(base.regimes.WT2018),
+      WT2023: partnership(base.regimes.WT2023),
+    },
+  };
+  const forbiddenNames = (env.CASETRAIL_FORBIDDEN_NAMES ?? '')
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter(Boolean);
+  return { ...DEFAULT_CASE_DECIDER_CONFIG, clockRules, forbiddenNames: new Set(forbiddenNames) };
 }
 
 export interface Settings {
@@ -69,6 +162,7 @@ export interface Settings {
   logLevel: string;
   /** The longest a query may wait for the read models to reach a position. */
   maxConsistencyWaitMs: number;
+  caseRules: CaseDeciderConfig;
 }
 
 export class InvalidSettings extends Error {
@@ -84,9 +178,15 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const errors = validateSync(parsed, { forbidUnknownValues: false });
   if (errors.length > 0) {
     throw new InvalidSettings(
-      errors.map((e) => `${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`),
+      errors.map(
+        (e) =>
+          `${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`,
+      ),
     );
   }
+  const caseRules = caseRulesFrom(parsed);
+  const ruleProblems = validateClockRules(caseRules.clockRules);
+  if (ruleProblems.length > 0) throw new InvalidSettings(ruleProblems);
   const dataDir = resolve(parsed.CASETRAIL_DATA_DIR ?? 'data');
   const jwksUrl = parsed.CASETRAIL_JWKS_URL;
   return {
@@ -101,9 +201,12 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
       issuer: parsed.CASETRAIL_JWT_ISSUER ?? 'casetrail-local',
       audience: parsed.CASETRAIL_JWT_AUDIENCE ?? 'casetrail',
       jwksUrl,
-      algorithms: (parsed.CASETRAIL_JWT_ALGORITHMS ?? (jwksUrl ? 'RS256,ES256,EdDSA' : 'EdDSA')).split(','),
+      algorithms: (
+        parsed.CASETRAIL_JWT_ALGORITHMS ?? (jwksUrl ? 'RS256,ES256,EdDSA' : 'EdDSA')
+      ).split(','),
     },
     logLevel: parsed.LOG_LEVEL ?? 'info',
     maxConsistencyWaitMs: parsed.CASETRAIL_MAX_CONSISTENCY_WAIT_MS ?? 5_000,
+    caseRules,
   };
 }

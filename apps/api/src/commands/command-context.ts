@@ -1,4 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import { v5 as uuidv5 } from 'uuid';
 import type { CommandContext } from '@casetrail/event-store';
 import type { Principal } from '@casetrail/identity';
 import { InvalidInput } from '../http/problem-details';
@@ -9,21 +11,44 @@ export interface CommandHeaders {
   'x-correlation-id'?: string;
 }
 
+/** What the request asked for, as sent: the same key with another request is refused. */
+export interface CommandRequest {
+  route: string;
+  body: unknown;
+}
+
 const KEY = /^[A-Za-z0-9._:-]{1,255}$/;
+/** Namespace for command ids derived from (sender, Idempotency-Key); a fixed random constant. */
+const COMMAND_ID_NAMESPACE = '0f6f1f3e-2b7a-4c1d-8e55-7d0c1b9a4e21';
 
 /**
  * What every command carries besides its payload: who sent it (from the verified token),
- * its id (the Idempotency-Key, so a retry derives the same event ids), the version the client
- * last saw (If-Match), and tracing ids.
+ * its id, the version the client last saw (If-Match), and tracing ids.
+ *
+ * The command id is derived from the sender and their Idempotency-Key, so a retry derives the
+ * same event ids, and two users who happen to pick the same key never collide. The request's
+ * digest rides along in the metadata so a reused key with a different request can be told apart.
  */
-export function commandContextFrom(principal: Principal, headers: CommandHeaders): CommandContext {
-  const commandId = headers['idempotency-key'] ?? randomUUID();
-  if (!KEY.test(commandId)) {
-    throw new InvalidInput([{ field: 'Idempotency-Key', reason: 'must be 1-255 letters, digits or ._:-' }]);
+export function commandContextFrom(
+  principal: Principal,
+  headers: CommandHeaders,
+  request: CommandRequest,
+): CommandContext {
+  const key = headers['idempotency-key'];
+  if (key !== undefined && !KEY.test(key)) {
+    throw new InvalidInput([
+      { field: 'Idempotency-Key', reason: 'must be 1-255 letters, digits or ._:-' },
+    ]);
   }
+  const commandId =
+    key === undefined
+      ? randomUUID()
+      : uuidv5(`${principal.partnershipId}|${principal.userId}|${key}`, COMMAND_ID_NAMESPACE);
   const correlationId = headers['x-correlation-id'] ?? commandId;
   if (!KEY.test(correlationId)) {
-    throw new InvalidInput([{ field: 'X-Correlation-Id', reason: 'must be 1-255 letters, digits or ._:-' }]);
+    throw new InvalidInput([
+      { field: 'X-Correlation-Id', reason: 'must be 1-255 letters, digits or ._:-' },
+    ]);
   }
   return {
     commandId,
@@ -39,14 +64,21 @@ export function commandContextFrom(principal: Principal, headers: CommandHeaders
       correlationId,
       causationId: commandId,
       commandId,
+      requestHash: requestHashOf(request),
     },
   };
 }
+
+export const requestHashOf = (request: CommandRequest): string =>
+  createHash('sha256')
+    .update(canonicalize(JSON.parse(JSON.stringify(request))) ?? '')
+    .digest('hex');
 
 /** Accepts `"3"`, `W/"3"` or `3`: the stream version the client last read. */
 export function parseIfMatch(header: string | undefined): bigint | undefined {
   if (header === undefined) return undefined;
   const match = /^(?:W\/)?"?(\d{1,19})"?$/.exec(header.trim());
-  if (!match) throw new InvalidInput([{ field: 'If-Match', reason: 'must be the stream version, e.g. "3"' }]);
+  if (!match)
+    throw new InvalidInput([{ field: 'If-Match', reason: 'must be the stream version, e.g. "3"' }]);
   return BigInt(match[1]);
 }

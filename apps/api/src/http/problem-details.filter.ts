@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainRuleViolated } from '@casetrail/domain';
-import { EventIdAlreadyUsed, StoreUnavailable, WrongExpectedVersion } from '@casetrail/event-store';
+import { EventIdAlreadyUsed, IdempotencyKeyReused, StoreUnavailable, WrongExpectedVersion } from '@casetrail/event-store';
 import { Unauthenticated } from '@casetrail/identity';
 import { UnknownProjection } from '@casetrail/projections';
 import { InvalidInput, type ProblemDetails, ReadModelsBehind, ResourceNotFound } from './problem-details';
@@ -46,8 +46,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         currentVersion: Number(error.actual),
       };
     }
-    if (error instanceof EventIdAlreadyUsed) {
-      return { type: '/problems/duplicate-event', title: 'Duplicate event id', status: 409, detail: error.message };
+    if (error instanceof IdempotencyKeyReused || error instanceof EventIdAlreadyUsed) {
+      // Event ids derive from the key, so an id stored elsewhere means the key was used for another request.
+      return {
+        type: '/problems/rules/idempotency-key-reused',
+        title: 'Idempotency-Key reused',
+        status: 422,
+        detail: 'This Idempotency-Key was already used for a different request; send a new key',
+        rule: 'idempotency-key-reused',
+      };
     }
     if (error instanceof DomainRuleViolated) {
       return { type: `/problems/rules/${error.rule}`, title: 'Business rule violated', status: 422, detail: error.message, rule: error.rule };

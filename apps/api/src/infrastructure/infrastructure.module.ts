@@ -1,10 +1,11 @@
 import { Global, Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { createCaseDecider } from '@casetrail/domain';
 import { EventStore, openEventStore } from '@casetrail/event-store';
 import { createTokenVerifier, ensureLocalSigningKey } from '@casetrail/identity';
 import { allProjections, ProjectionRunner, ReadModelStore } from '@casetrail/projections';
 import type { Settings } from '@casetrail/settings';
 import { Clock } from './clock';
-import { SETTINGS, TOKEN_VERIFIER } from './tokens';
+import { CASE_DECIDER, SETTINGS, TOKEN_VERIFIER } from './tokens';
 
 export interface InfrastructureOverrides {
   clock?: Clock;
@@ -31,6 +32,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
       providers: [
         { provide: SETTINGS, useValue: settings },
         { provide: Clock, useValue: overrides.clock ?? new Clock() },
+        { provide: CASE_DECIDER, useFactory: () => createCaseDecider(settings.caseRules) },
         { provide: EventStore, useFactory: () => openEventStore(settings.eventStore) },
         { provide: ReadModelStore, useFactory: () => new ReadModelStore(settings.readModelsPath) },
         {
@@ -48,7 +50,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
             ),
         },
       ],
-      exports: [SETTINGS, Clock, EventStore, ReadModelStore, ProjectionRunner, TOKEN_VERIFIER],
+      exports: [SETTINGS, Clock, CASE_DECIDER, EventStore, ReadModelStore, ProjectionRunner, TOKEN_VERIFIER],
     };
   }
 

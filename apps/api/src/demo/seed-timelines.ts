@@ -1,0 +1,756 @@
+/**
+ * The case timelines of domain.md §7, as the HTTP requests a business unit would send, in
+ * append order. Tests replay them through the API; the demo loads them the same way.
+ * Dates, ids and texts follow the seed tables; where a seed is silent the brief's assumptions
+ * (tag A) are used, and reasons for delay quote the seeds (§3.4).
+ */
+
+export interface SeedRequest {
+  /** Path under /api/cases; '' refers the case. */
+  path: string;
+  body: Record<string, unknown>;
+}
+
+export interface SeedCase {
+  caseId: string;
+  requests: SeedRequest[];
+}
+
+const chair = { name: 'Independent Chair of the LSCB', role: 'LSCB_CHAIR' };
+const oscbChair = { name: 'OSCB Independent Chair', role: 'LSCB_CHAIR' };
+const partners = { name: 'The three safeguarding partners', role: 'SAFEGUARDING_PARTNERS' };
+
+const refer = (body: Record<string, unknown>): SeedRequest => ({ path: '', body });
+const step = (
+  path: string,
+  occurredOn: string,
+  body: Record<string, unknown> = {},
+): SeedRequest => ({
+  path: `/${path}`,
+  body: { occurredOn, ...body },
+});
+
+const recommendation = (
+  occurredOn: string,
+  recommendationId: string,
+  number: string,
+  text: string,
+  addressedTo: string,
+  scope = 'SINGLE_AGENCY',
+  source = 'IMR',
+) =>
+  step('recommendations', occurredOn, {
+    recommendationId,
+    number,
+    text,
+    source,
+    addressedTo,
+    scope,
+    themes: [],
+  });
+
+const B1_AGENCY_RECOMMENDATIONS: [string, string, string, string][] = [
+  [
+    'CCG-1',
+    'CCG 1',
+    'Children with suspected failure to thrive should be referred for a paediatric assessment',
+    'Leicester City CCG',
+  ],
+  [
+    'CCG-2',
+    'CCG 2',
+    "If a child is failing to thrive and a non-organic cause is thought likely a referral for assessment by children's social care should be made",
+    'Leicester City CCG',
+  ],
+  [
+    'LPT-2',
+    'LPT 2',
+    'To develop a Safeguarding Children Supervision Pathway … less dependence on the Advice Line for decision making',
+    'Leicestershire Partnership NHS Trust',
+  ],
+  [
+    'LPT-3',
+    'LPT 3',
+    'Practitioners are to be reminded not to share copies of child health records with partner agencies without consent',
+    'Leicestershire Partnership NHS Trust',
+  ],
+  [
+    'LPT-5',
+    'LPT 5',
+    'When practitioners plan to review a child, the date of the review is to be entered on the staff ledger on SystmOne',
+    'Leicestershire Partnership NHS Trust',
+  ],
+  [
+    'EYST-ii',
+    'EYST ii',
+    'EYST should review and update the Safeguarding Policy and make sure it is relevant to those practitioners',
+    'Early Years Support Team',
+  ],
+  [
+    'EYST-iii',
+    'EYST iii',
+    'EYST should review the following records: referral, lesson plans, chronology of safeguarding concerns',
+    'Early Years Support Team',
+  ],
+  [
+    'CSC-2',
+    'CSC 2',
+    'All assessments undertaken that involve domestic violence will result in advice and signposting to services and consider the impact on children',
+    "Children's Social Care",
+  ],
+  [
+    'CSC-4',
+    'CSC 4',
+    'The local authority will promote an assessment and intervention model',
+    "Children's Social Care",
+  ],
+  [
+    'CSC-5',
+    'CSC 5',
+    'If a Child Protection Plan is not implemented or is not safeguarding a child the review conference must be brought forward',
+    "Children's Social Care",
+  ],
+  [
+    'CSC-9',
+    'CSC 9',
+    'Each referral taken within Duty and Advice will consider the family history',
+    "Children's Social Care",
+  ],
+  [
+    'CSC-11',
+    'CSC 11',
+    'Strategy discussions will be held with health professionals as well as police and any other relevant agencies',
+    "Children's Social Care",
+  ],
+  [
+    'LSCB-1',
+    'LSCB 1',
+    'All practitioners will have a greater understanding of how to respond to Failure to Thrive',
+    'Leicester LSCB',
+  ],
+  [
+    'LSCB-2',
+    'LSCB 2',
+    'Professional disagreements procedures will be initiated and escalated as appropriate',
+    'Leicester LSCB',
+  ],
+  [
+    'UHL-1',
+    'UHL 1',
+    'To ensure the findings from this review are effectively disseminated to Safeguarding Leads across UHL',
+    'University Hospitals of Leicester NHS Trust',
+  ],
+];
+
+const B1_OVERVIEW_RECOMMENDATIONS: [string, string, string][] = [
+  [
+    'OVR-23.1-i',
+    '23.1(i)',
+    'That the Safeguarding Children Board through its Learning and Improvement Framework set out a plan of audit against the actions set out for individual agencies',
+  ],
+  [
+    'OVR-23.1-ii',
+    '23.1(ii)',
+    "That Risk Assessment and Analysis training for multi-disciplinary practitioners' addresses culturally sensitive practice",
+  ],
+  [
+    'OVR-23.1-iii',
+    '23.1(iii)',
+    'That the Safeguarding Children Board agree a clear protocol with legal services about how they will take part in Serious Case Reviews',
+  ],
+  ['OVR-23.2-i', '23.2(i)', 'Conference chair to review invitation lists, including GPs'],
+  ['OVR-23.2-ii', '23.2(ii)', 'Check all elements of the CP plan are completed before cessation'],
+  ['OVR-23.2-iii', '23.2(iii)', 'Parental assessment to include the full history of both parents'],
+  [
+    'OVR-23.2-iv',
+    '23.2(iv)',
+    'Review and update LSCB chapter 9.2 "Resolving Professional Disagreements" into a "Good practice" model',
+  ],
+  ['OVR-23.2-v', '23.2(v)', 'Multi-agency workshops on Parenting Capacity Assessments'],
+];
+
+export const CHILD_B1: SeedCase = {
+  caseId: 'B1',
+  requests: [
+    refer({
+      caseId: 'B1',
+      caseRef: 'SCR B1',
+      occurredOn: '2014-10-07',
+      referringAgency: "Children's Social Care",
+      subjects: [
+        {
+          pseudonym: 'Child B1',
+          role: 'SUBJECT',
+          ageAtIncident: 2,
+          ageBand: '1_TO_5',
+          sex: 'FEMALE',
+          childProtectionPlan: true,
+        },
+      ],
+      incident: {
+        type: 'SERIOUS_HARM',
+        date: '2014-08-27',
+        datePrecision: 'DAY',
+        description: 'Choked; pre-hospital cardiac arrest; hypoxic brain injury',
+      },
+      becameAwareOn: '2014-10-07',
+      abuseOrNeglect: 'KNOWN',
+      themes: [
+        'NEGLECT',
+        'FAILURE_TO_THRIVE',
+        'DOMESTIC_ABUSE',
+        'PARENTAL_SUBSTANCE_MISUSE',
+        'ATTACHMENT',
+        'ESCALATION',
+        'LEGAL_ADVICE',
+        'RACE_AND_CULTURE',
+      ],
+      summary:
+        'Child B1, subject of a child protection plan for neglect, suffered serious harm on 27 August 2014.',
+    }),
+    step('consideration', '2014-10-07', { body: 'SCR_SUBGROUP', outcome: 'DEFER_FOR_INFORMATION' }),
+    step('parallel-processes', '2014-10-07', {
+      processId: 'PP-B1-1',
+      processType: 'CRIMINAL_INVESTIGATION',
+      leadAgency: 'Leicestershire Police',
+      impact: ['DELAYS_DECISION'],
+    }),
+    step('parallel-processes', '2014-10-07', {
+      processId: 'PP-B1-2',
+      processType: 'CARE_PROCEEDINGS',
+      leadAgency: 'Leicester City Council',
+      impact: ['DELAYS_DECISION'],
+    }),
+    step('decision/recommendation', '2014-12-15', {
+      recommendedOutcome: 'SCR_COMMISSIONED',
+      rationale: 'Criteria for a Serious Case Review are met',
+      recommendedBy: { name: 'Chair of the SCR sub-group', role: 'Sub-group chair' },
+    }),
+    step('decision', '2014-12-19', {
+      decisionId: 'D-B1-1',
+      outcome: 'SCR_COMMISSIONED',
+      criteriaMet: true,
+      criteriaApplied: [
+        { criterion: 'Abuse or neglect known or suspected', result: 'MET' },
+        { criterion: 'Child seriously harmed', result: 'MET' },
+        { criterion: 'Cause for concern about how agencies worked together', result: 'MET' },
+      ],
+      rationale:
+        'Seriously harmed child subject of a child protection plan; concerns about inter-agency working',
+      decidedBy: chair,
+      reasonForDelay: {
+        code: 'CHANGE_OF_STAFF',
+        detail:
+          "A change of key personnel within the LSCB Office and the ongoing criminal investigation and care proceedings; a lack of clarity and timelines surrounding the sub-group's referral, information gathering and decision making criterion",
+      },
+    }),
+    step('decision/panel-notification', '2015-01-14', {
+      decisionId: 'D-B1-1',
+      recipients: ['OFSTED', 'PANEL'],
+    }),
+    step('review', '2015-01-14', {
+      reviewId: 'RV-B1',
+      reviewType: 'SCR',
+      methodology: 'WORKING_TOGETHER',
+      leadReviewer: { name: 'Safron Rose', role: 'Independent lead reviewer and author' },
+      periodFrom: '2010-10-20',
+      periodTo: '2014-08-27',
+      agenciesAsked: [
+        'Leicestershire Police',
+        "Children's Social Care",
+        'Leicester City CCG',
+        'Leicestershire Partnership NHS Trust',
+        'University Hospitals of Leicester NHS Trust',
+        'Early Years Support Team',
+        'Local Authority Legal Department',
+      ],
+      familyInvolvementPlanned: true,
+    }),
+    step('review/family-involvement', '2015-02-02', {
+      involvement: 'INVITED',
+      familyMemberRole: 'parents',
+      method: 'LETTER',
+    }),
+    ...B1_AGENCY_RECOMMENDATIONS.map(([id, number, text, agency]) =>
+      recommendation('2015-03-02', id, number, text, agency),
+    ),
+    step('review/family-involvement', '2015-04-30', {
+      involvement: 'NO_RESPONSE',
+      familyMemberRole: 'parents',
+    }),
+    step('review/reports', '2015-09-30', { kind: 'OVERVIEW', author: 'Safron Rose' }),
+    ...B1_OVERVIEW_RECOMMENDATIONS.map(([id, number, text]) =>
+      recommendation(
+        '2015-09-30',
+        id,
+        number,
+        text,
+        'Leicester LSCB',
+        'MULTI_AGENCY',
+        'OVERVIEW_REPORT',
+      ),
+    ),
+    step('review/sign-off', '2015-10-28', {
+      by: 'Leicester LSCB',
+      reasonForDelay: {
+        code: 'PARALLEL_PROCESSES',
+        detail:
+          'Ongoing criminal investigation and care proceedings; change of key personnel in the LSCB office',
+      },
+    }),
+    step('review/publication', '2016-06-13', { form: 'FULL_REPORT' }),
+  ],
+};
+
+export const CHILD_R: SeedCase = {
+  caseId: 'R',
+  requests: [
+    refer({
+      caseId: 'R',
+      caseRef: 'SCR Child R',
+      occurredOn: '2013-03-04',
+      referringAgency: "Oxfordshire Children's Social Care",
+      subjects: [
+        {
+          pseudonym: 'Child R',
+          role: 'SUBJECT',
+          ageAtIncident: 13,
+          ageBand: '11_TO_15',
+          sex: 'FEMALE',
+          lookedAfter: true,
+        },
+      ],
+      incident: {
+        type: 'DEATH',
+        date: '2013-02-01',
+        datePrecision: 'MONTH',
+        suspectedSuicide: true,
+        description: 'Took her own life in an out-of-county residential placement',
+      },
+      becameAwareOn: '2013-03-04',
+      abuseOrNeglect: 'SUSPECTED',
+      themes: ['SELF_HARM', 'SUICIDE', 'CHILDREN_IN_CARE', 'PLACEMENTS', 'NEGLECT'],
+      summary: 'A 13-year-old child in care died in an out-of-county residential placement.',
+    }),
+    step('parallel-processes', '2013-03-04', {
+      processId: 'PP-R-1',
+      processType: 'CRIMINAL_INVESTIGATION',
+      leadAgency: 'Thames Valley Police',
+      impact: ['PAUSES_REVIEW'],
+    }),
+    step('parallel-processes', '2013-03-04', {
+      processId: 'PP-R-2',
+      processType: 'HEALTH_AND_SAFETY_INVESTIGATION',
+      leadAgency: 'Health and Safety Executive',
+      impact: ['PAUSES_REVIEW'],
+    }),
+    step('parallel-processes', '2013-03-04', {
+      processId: 'PP-R-3',
+      processType: 'SOCIAL_CARE_INVESTIGATION',
+      leadAgency: "Children's Social Care",
+      impact: ['PAUSES_REVIEW'],
+    }),
+    step('decision', '2013-03-28', {
+      decisionId: 'D-R-1',
+      outcome: 'SCR_COMMISSIONED',
+      criteriaMet: true,
+      criteriaApplied: [
+        { criterion: 'Child died', result: 'MET' },
+        { criterion: 'Abuse or neglect known or suspected', result: 'MET' },
+      ],
+      rationale: 'The child died; abuse or neglect known or suspected',
+      decidedBy: oscbChair,
+    }),
+    step('review', '2013-04-10', {
+      reviewId: 'RV-R',
+      reviewType: 'SCR',
+      methodology: 'OTHER',
+      agenciesAsked: [],
+      familyInvolvementPlanned: true,
+    }),
+    step('review/reports', '2014-01-15', { kind: 'SUMMARY' }),
+    step('review/pause', '2014-01-15', {
+      reason: 'PARALLEL_PROCESS',
+      detail: 'Police, Health & Safety and social care investigations',
+      parallelProcessIds: ['PP-R-1', 'PP-R-2', 'PP-R-3'],
+    }),
+    step('parallel-processes/PP-R-3/conclusion', '2014-12-31', {
+      outcome: 'Social care investigation concluded',
+    }),
+    step('parallel-processes/PP-R-1/conclusion', '2016-06-30', {
+      outcome: 'Police investigation concluded',
+    }),
+    step('parallel-processes/PP-R-2/conclusion', '2020-09-21', {
+      outcome: 'The home pleaded guilty to a breach of Health & Safety legislation',
+    }),
+    step('review/resume', '2020-09-28', { reason: 'SCR prepared for publication' }),
+    step('new-information', '2020-11-16', {
+      source: 'Health & Safety prosecution papers',
+      summary: 'Further information from the prosecution papers',
+      affects: 'REPORT',
+    }),
+    step('review/reports', '2021-06-30', {
+      kind: 'OVERVIEW',
+      revisionReason: 'Updated after the Health & Safety prosecution papers',
+    }),
+    step('review/sign-off', '2021-11-10', {
+      by: 'Oxfordshire Safeguarding Children Board',
+      reasonForDelay: {
+        code: 'PARALLEL_PROCESSES',
+        detail:
+          'Complex and protracted concurrent police, Health & Safety and social care investigations',
+      },
+    }),
+    step('review/publication', '2021-12-09', { form: 'FULL_REPORT' }),
+    ...(
+      [
+        [
+          'F-R-a',
+          'Working to keep children safe within their families continues to be a challenge',
+        ],
+        [
+          'F-R-b',
+          'Placement planning and managing the complex needs of Children in Care needs sufficient placement availability',
+        ],
+        [
+          'F-R-c',
+          'Where there is a risk of suicide, Children in Care should have a clearly articulated suicide prevention plan',
+        ],
+      ] as const
+    ).map(([findingId, text]) => step('findings', '2021-12-09', { findingId, text, themes: [] })),
+    ...Array.from({ length: 10 }, (_, i) => {
+      const n = String(i + 1).padStart(2, '0');
+      return recommendation(
+        '2021-12-09',
+        `R-REC-${n}`,
+        String(i + 1),
+        `Child R recommendation ${i + 1} (text not in the seed)`,
+        'Oxfordshire Safeguarding Children Board',
+        'MULTI_AGENCY',
+        'OVERVIEW_REPORT',
+      );
+    }),
+  ],
+};
+
+const SK_RECOMMENDATIONS = [
+  'Thurrock Safeguarding Children Partnership should review within the next six months its procedure for the escalation of concerns and for resolving differences of view between professional and agencies.',
+  'Thurrock Safeguarding Children Partnership should develop a series of practice workshops to be run between agencies to explore and build on better co-operation and understanding of handling complex or persistent cases.',
+  'Thurrock Safeguarding Children Partnership should, using the principles within the Signs of Safety approach, review interagency procedures for establishing agreement with families of written care plans.',
+  'Thurrock Safeguarding Children Partnership should consider auditing the operation of the Prevention and Support Service programme.',
+  'Thurrock Safeguarding Children Partnership is recommended to encourage the continued development of the Signs of Safety approach, and the use of the Graded Care Profile 2.',
+];
+
+export const SAM_AND_KYLE: SeedCase = {
+  caseId: 'SK',
+  requests: [
+    refer({
+      caseId: 'SK',
+      caseRef: 'SCR Sam & Kyle',
+      occurredOn: '2018-01-22',
+      referringAgency: "Thurrock Children's Social Care",
+      subjects: [
+        { pseudonym: 'Sam', role: 'SUBJECT', ageAtIncident: 2, ageBand: '1_TO_5' },
+        { pseudonym: 'Kyle', role: 'SIBLING', ageAtIncident: 5, ageBand: '1_TO_5' },
+      ],
+      incident: {
+        type: 'DEATH',
+        date: '2018-01-01',
+        datePrecision: 'MONTH',
+        description: 'Sam died at home',
+      },
+      becameAwareOn: '2018-01-22',
+      abuseOrNeglect: 'SUSPECTED',
+      themes: ['NEGLECT', 'ESCALATION'],
+      summary:
+        'Sam, aged two, died at home in January 2018; his brother Kyle was also known to services.',
+    }),
+    step('parallel-processes', '2018-01-22', {
+      processId: 'PP-SK-1',
+      processType: 'CRIMINAL_INVESTIGATION',
+      leadAgency: 'Essex Police',
+      impact: [],
+    }),
+    step('parallel-processes/PP-SK-1/conclusion', '2018-02-05', {
+      outcome: 'No presumption of non-accidental injury; Essex Police took no further action',
+    }),
+    step('decision', '2018-02-19', {
+      decisionId: 'D-SK-1',
+      outcome: 'SCR_COMMISSIONED',
+      criteriaMet: true,
+      criteriaApplied: [{ criterion: 'Child died', result: 'MET' }],
+      rationale: 'Multi-agency learning suspected',
+      decidedBy: { name: 'Thurrock LSCB Independent Chair', role: 'LSCB_CHAIR' },
+    }),
+    step('review', '2018-03-12', {
+      reviewId: 'RV-SK',
+      reviewType: 'SCR',
+      methodology: 'REVIEWER_LED',
+      periodFrom: '2012-10-01',
+      periodTo: '2018-01-31',
+      agenciesAsked: ['Essex Police', "Thurrock Children's Social Care", 'Health'],
+      familyInvolvementPlanned: true,
+    }),
+    step('regime-transition', '2019-05-01', {
+      toRegime: 'WT2018',
+      newGovernance: 'Thurrock LSCP (Police, Health, CSC)',
+    }),
+    step('review/family-involvement', '2019-06-03', {
+      involvement: 'INVITED',
+      familyMemberRole: 'parents',
+      method: 'VISIT',
+    }),
+    step('review/extension', '2020-03-23', {
+      newTargetOn: '2020-06-30',
+      reason:
+        'Delays in meeting with the family, combined with the impact of Covid-19 restrictions',
+      approvedBy: { name: 'LSCP Executive', role: 'Safeguarding partners' },
+    }),
+    step('review/sign-off', '2020-06-15', {
+      by: 'Thurrock LSCP partner agencies',
+      reasonForDelay: {
+        code: 'FAMILY_ENGAGEMENT',
+        detail:
+          'Delays in meeting with the family, combined with the impact of restrictions resulting from Covid-19',
+      },
+    }),
+    step('review/publication', '2020-07-30', { form: 'FULL_REPORT' }),
+    ...SK_RECOMMENDATIONS.map((text, i) =>
+      recommendation(
+        '2020-07-30',
+        `SK-REC-${i + 1}`,
+        String(i + 1),
+        text,
+        'Thurrock Safeguarding Children Partnership',
+        'MULTI_AGENCY',
+        'OVERVIEW_REPORT',
+      ),
+    ),
+  ],
+};
+
+const oxReferral = (
+  caseId: string,
+  occurredOn: string,
+  referringAgency: string,
+  pseudonym: string,
+) =>
+  refer({
+    caseId,
+    caseRef: caseId,
+    occurredOn,
+    referringAgency,
+    subjects: [{ pseudonym, role: 'SUBJECT' }],
+    incident: { type: 'SERIOUS_HARM', datePrecision: 'DAY' },
+    becameAwareOn: occurredOn,
+    abuseOrNeglect: 'SUSPECTED',
+    themes: [],
+    summary: 'Referral to the Case Review and Governance subgroup (details not in the seed).',
+  });
+
+const oxDecision = (
+  occurredOn: string,
+  decisionId: string,
+  outcome: string,
+  criteriaMet: boolean,
+  extra: Record<string, unknown> = {},
+) =>
+  step('decision', occurredOn, {
+    decisionId,
+    outcome,
+    criteriaMet,
+    criteriaApplied: [],
+    rationale: criteriaMet ? 'Criteria met' : 'Criteria not met',
+    decidedBy: oscbChair,
+    ...extra,
+  });
+
+export const OX_CASES: SeedCase[] = [
+  {
+    caseId: 'OX-1516-02',
+    requests: [
+      oxReferral('OX-1516-02', '2015-10-12', "Children's Social Care", 'Child OX2'),
+      step('consideration', '2015-11-04', { body: 'CRAG', outcome: 'RECOMMEND_NFA' }),
+      oxDecision('2015-11-09', 'D-OX2-1', 'NO_FURTHER_ACTION', false),
+      step('decision/panel-notification', '2015-11-16', {
+        decisionId: 'D-OX2-1',
+        recipients: ['PANEL'],
+      }),
+      step('decision/contest', '2016-01-20', {
+        decisionId: 'D-OX2-1',
+        contestedBy: 'NATIONAL_PANEL',
+        grounds: 'The Panel does not agree the criteria were applied correctly',
+      }),
+      step('decision/reaffirmation', '2016-02-15', {
+        decisionId: 'D-OX2-1',
+        by: { name: 'Independent reviewer', role: 'OSCB' },
+        rationale: 'Reviewed independently: criteria still not met',
+      }),
+      step('decision/revision', '2016-02-15', {
+        decisionId: 'D-OX2-2',
+        supersedesDecisionId: 'D-OX2-1',
+        outcome: 'ALTERNATIVE_REVIEW',
+        alternativeReviewType: 'PARTNERSHIP_REVIEW',
+        criteriaMet: false,
+        rationale: 'Criteria not met, but the work should be reviewed',
+        reason: 'To ensure the work is reviewed and parents are able to inform this process',
+        trigger: 'PANEL_CHALLENGE',
+        decidedBy: oscbChair,
+      }),
+      step('decision/panel-notification', '2016-02-17', {
+        decisionId: 'D-OX2-2',
+        recipients: ['PANEL'],
+      }),
+      step('review', '2016-03-01', {
+        reviewId: 'RV-OX2',
+        reviewType: 'PARTNERSHIP_REVIEW',
+        methodology: 'OTHER',
+        agenciesAsked: [],
+        familyInvolvementPlanned: true,
+      }),
+      step('review/family-involvement', '2016-03-15', {
+        involvement: 'INVITED',
+        familyMemberRole: 'parents',
+      }),
+    ],
+  },
+  {
+    caseId: 'OX-1617-01',
+    requests: [
+      oxReferral('OX-1617-01', '2016-05-10', "Children's Social Care", 'Young person OX3'),
+      step('consideration', '2016-05-25', { body: 'CRAG', outcome: 'RECOMMEND_REVIEW' }),
+      oxDecision('2016-06-02', 'D-OX3-1', 'SCR_COMMISSIONED', true),
+      step('decision/panel-notification', '2016-06-03', {
+        decisionId: 'D-OX3-1',
+        recipients: ['PANEL', 'OFSTED'],
+      }),
+      step('review', '2016-06-20', {
+        reviewId: 'RV-OX3',
+        reviewType: 'SCR',
+        methodology: 'SCIE_SYSTEMS',
+        agenciesAsked: [],
+        familyInvolvementPlanned: true,
+      }),
+    ],
+  },
+  {
+    caseId: 'OX-1617-02',
+    requests: [
+      oxReferral('OX-1617-02', '2016-09-14', 'Thames Valley Police', 'Child OX4'),
+      step('consideration', '2016-10-05', { body: 'CRAG', outcome: 'RECOMMEND_ALTERNATIVE' }),
+      oxDecision('2016-10-12', 'D-OX4-1', 'ALTERNATIVE_REVIEW', false, {
+        alternativeReviewType: 'PARTNERSHIP_REVIEW',
+      }),
+      step('decision/panel-notification', '2016-10-19', {
+        decisionId: 'D-OX4-1',
+        recipients: ['PANEL'],
+      }),
+      step('review', '2016-11-01', {
+        reviewId: 'RV-OX4',
+        reviewType: 'PARTNERSHIP_REVIEW',
+        methodology: 'OTHER',
+        agenciesAsked: [],
+        familyInvolvementPlanned: false,
+      }),
+    ],
+  },
+  {
+    caseId: 'OX-1617-03',
+    requests: [
+      oxReferral('OX-1617-03', '2017-02-20', "Children's Social Care", 'Child OX5'),
+      step('consideration', '2017-03-08', { body: 'CRAG', outcome: 'DEFER_FOR_INFORMATION' }),
+      step('decision/deferral', '2017-03-08', {
+        reason: 'AWAITING_POLICE',
+        detail: 'Awaiting outcome of police investigation',
+        nextConsiderationOn: '2017-04-05',
+      }),
+    ],
+  },
+  {
+    caseId: 'OX-1617-04',
+    requests: [oxReferral('OX-1617-04', '2017-03-13', "Children's Social Care", 'Child OX6')],
+  },
+];
+
+export const CHILD_T: SeedCase = {
+  caseId: 'T',
+  requests: [
+    refer({
+      caseId: 'T',
+      caseRef: 'LCSPR Child T',
+      occurredOn: '2019-12-20',
+      referringAgency: "Thurrock Children's Social Care",
+      subjects: [{ pseudonym: 'Child T', role: 'SUBJECT', ageBand: '1_TO_5' }],
+      incident: { type: 'SERIOUS_HARM', date: '2019-12-19', datePrecision: 'DAY' },
+      becameAwareOn: '2019-12-20',
+      abuseOrNeglect: 'SUSPECTED',
+      themes: ['PHYSICAL_ABUSE'],
+      summary: 'Synthetic case exercising WT2018 working-day clocks across bank holidays.',
+    }),
+    step('national-panel-notification', '2020-01-02', {
+      becameAwareOn: '2019-12-20',
+      notifiedTo: ['PANEL', 'OFSTED', 'DFE'],
+      reasonForDelay: { code: 'OFFICE_CLOSURE', detail: 'Office closure over Christmas' },
+    }),
+    step('rapid-review/start', '2020-01-02'),
+    step('rapid-review', '2020-01-15', {
+      recommendation: 'RECOMMEND_NFA',
+      submittedToPanelOn: '2020-01-15',
+    }),
+    step('decision', '2020-01-15', {
+      decisionId: 'D-T-1',
+      outcome: 'NO_FURTHER_ACTION',
+      criteriaMet: false,
+      criteriaApplied: [],
+      rationale: 'Learning captured in the rapid review',
+      decidedBy: partners,
+    }),
+    step('national-panel-response', '2020-01-29', {
+      decisionId: 'D-T-1',
+      agreesWithDecision: false,
+      comments: 'The Panel sees local learning potential',
+    }),
+    step('decision/revision', '2020-02-05', {
+      decisionId: 'D-T-2',
+      supersedesDecisionId: 'D-T-1',
+      outcome: 'LCSPR_COMMISSIONED',
+      criteriaMet: true,
+      rationale: 'Local learning potential identified by the Panel',
+      reason: "Panel's response to the rapid review",
+      trigger: 'PANEL_CHALLENGE',
+      decidedBy: partners,
+    }),
+    step('parallel-processes', '2020-02-05', {
+      processId: 'PP-T-1',
+      processType: 'CRIMINAL_PROCEEDINGS',
+      leadAgency: 'Essex Police',
+      impact: ['DELAYS_PUBLICATION'],
+    }),
+    step('review', '2020-02-19', {
+      reviewId: 'RV-T',
+      reviewType: 'LCSPR',
+      methodology: 'REVIEWER_LED',
+      leadReviewer: { name: 'Independent reviewer', role: 'Lead reviewer' },
+      agenciesAsked: [],
+      familyInvolvementPlanned: true,
+    }),
+    step('review/sign-off', '2020-07-20', { by: 'The three safeguarding partners' }),
+    step('review/publication-deferral', '2020-07-20', {
+      reason: 'CRIMINAL_PROCEEDINGS',
+      detail: 'Criminal trial listed for 2021',
+    }),
+    step('review/publication-notice', '2021-04-28', {
+      recipients: ['PANEL', 'SECRETARY_OF_STATE'],
+      plannedPublicationOn: '2021-05-10',
+    }),
+    step('review/publication', '2021-05-10', {
+      form: 'FULL_REPORT',
+      reasonForDelay: {
+        code: 'AWAITING_POLICE_INVESTIGATION_OR_TRIAL',
+        detail: 'Publication deferred until after the criminal trial',
+      },
+    }),
+  ],
+};
+
+export const SEED_CASES: SeedCase[] = [CHILD_B1, CHILD_R, SAM_AND_KYLE, ...OX_CASES, CHILD_T];

@@ -1,0 +1,236 @@
+/**
+ * The controlled vocabularies of a case (domain.md §3.5, §3.6, §4). Each is a const array so
+ * DTO validation and the type system share one list.
+ */
+
+export const INCIDENT_TYPES = ['DEATH', 'SERIOUS_HARM', 'OTHER'] as const;
+export type IncidentType = (typeof INCIDENT_TYPES)[number];
+
+export const DATE_PRECISIONS = ['DAY', 'MONTH', 'YEAR'] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
+export const ABUSE_OR_NEGLECT = ['KNOWN', 'SUSPECTED', 'NOT_SUSPECTED'] as const;
+export type AbuseOrNeglect = (typeof ABUSE_OR_NEGLECT)[number];
+
+export const SUBJECT_ROLES = ['SUBJECT', 'SIBLING'] as const;
+export type SubjectRole = (typeof SUBJECT_ROLES)[number];
+
+export const AGE_BANDS = ['UNDER_1', '1_TO_5', '6_TO_10', '11_TO_15', '16_AND_OVER'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+
+export const SEXES = ['FEMALE', 'MALE', 'UNKNOWN'] as const;
+export type Sex = (typeof SEXES)[number];
+
+/** Themes as in the annual reports (domain.md §4.1, §6.6); free extension is deliberate. */
+export const THEMES = [
+  'NEGLECT',
+  'PHYSICAL_ABUSE',
+  'EMOTIONAL_ABUSE',
+  'SEXUAL_ABUSE',
+  'DOMESTIC_ABUSE',
+  'PARENTAL_MENTAL_HEALTH',
+  'PARENTAL_SUBSTANCE_MISUSE',
+  'SELF_HARM',
+  'SUICIDE',
+  'FAILURE_TO_THRIVE',
+  'ATTACHMENT',
+  'ESCALATION',
+  'LEGAL_ADVICE',
+  'RACE_AND_CULTURE',
+  'CHILDREN_IN_CARE',
+  'PLACEMENTS',
+  'PEER_VIOLENCE',
+  'EMOTIONAL_WELLBEING',
+  'SAFE_SLEEPING',
+  'EXPLOITATION',
+  'EARLY_HELP',
+  'OTHER',
+] as const;
+export type Theme = (typeof THEMES)[number];
+
+export const NOTIFICATION_RECIPIENTS = [
+  'PANEL',
+  'OFSTED',
+  'DFE',
+  'SECRETARY_OF_STATE',
+  'LSCP',
+] as const;
+export type NotificationRecipient = (typeof NOTIFICATION_RECIPIENTS)[number];
+
+export const CONSIDERING_BODIES = [
+  'CRAG',
+  'SCR_SUBGROUP',
+  'RAPID_REVIEW_PANEL',
+  'CASE_REVIEW_GROUP',
+] as const;
+export type ConsideringBody = (typeof CONSIDERING_BODIES)[number];
+
+export const CONSIDERATION_OUTCOMES = [
+  'RECOMMEND_REVIEW',
+  'RECOMMEND_ALTERNATIVE',
+  'RECOMMEND_NFA',
+  'DEFER_FOR_INFORMATION',
+] as const;
+export type ConsiderationOutcome = (typeof CONSIDERATION_OUTCOMES)[number];
+
+export const DEFERRAL_REASONS = [
+  'AWAITING_POLICE',
+  'AWAITING_FORENSICS',
+  'AWAITING_INQUEST',
+  'AWAITING_INFORMATION',
+  'AWAITING_PARALLEL_PROCESS',
+] as const;
+export type DeferralReason = (typeof DEFERRAL_REASONS)[number];
+
+/** domain.md §3.5. PENDING is not an outcome: a case without a current decision is pending. */
+export const DECISION_OUTCOMES = [
+  'SCR_COMMISSIONED',
+  'LCSPR_COMMISSIONED',
+  'ALTERNATIVE_REVIEW',
+  'NO_FURTHER_ACTION',
+  'REFERRED_FOR_NATIONAL_REVIEW',
+] as const;
+export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
+
+export const ALTERNATIVE_REVIEW_TYPES = [
+  'PARTNERSHIP_REVIEW',
+  'LEARNING_REVIEW',
+  'SINGLE_AGENCY_REVIEW',
+  'THEMATIC',
+  'JOINT_WITH_DHR_SAR',
+] as const;
+export type AlternativeReviewType = (typeof ALTERNATIVE_REVIEW_TYPES)[number];
+
+export const CRITERION_RESULTS = ['MET', 'NOT_MET', 'UNKNOWN'] as const;
+export type CriterionResult = (typeof CRITERION_RESULTS)[number];
+
+export const DECIDER_ROLES = ['LSCB_CHAIR', 'SAFEGUARDING_PARTNERS', 'LSP'] as const;
+export type DeciderRole = (typeof DECIDER_ROLES)[number];
+
+export const REVISION_TRIGGERS = [
+  'PANEL_CHALLENGE',
+  'NEW_INFORMATION',
+  'PARALLEL_PROCESS_OUTCOME',
+] as const;
+export type RevisionTrigger = (typeof REVISION_TRIGGERS)[number];
+
+export const REVIEW_TYPES = [
+  'SCR',
+  'LCSPR',
+  'PARTNERSHIP_REVIEW',
+  'LEARNING_REVIEW',
+  'SINGLE_AGENCY_REVIEW',
+  'THEMATIC',
+  'JOINT_WITH_DHR_SAR',
+  'NATIONAL',
+] as const;
+export type ReviewType = (typeof REVIEW_TYPES)[number];
+
+export const METHODOLOGIES = [
+  'SCIE_SYSTEMS',
+  'REVIEWER_LED',
+  'WORKING_TOGETHER',
+  'RAPID_REVIEW_ONLY',
+  'OTHER',
+] as const;
+export type Methodology = (typeof METHODOLOGIES)[number];
+
+export const FAMILY_INVOLVEMENT = [
+  'INVITED',
+  'CONTRIBUTED',
+  'NO_RESPONSE',
+  'DECLINED',
+  'KEPT_INFORMED',
+  'NOT_PURSUED',
+] as const;
+export type FamilyInvolvement = (typeof FAMILY_INVOLVEMENT)[number];
+
+export const PARALLEL_PROCESS_TYPES = [
+  'CRIMINAL_INVESTIGATION',
+  'CRIMINAL_PROCEEDINGS',
+  'INQUEST',
+  'CARE_PROCEEDINGS',
+  'HEALTH_AND_SAFETY_INVESTIGATION',
+  'HS_PROSECUTION',
+  'DISCIPLINARY',
+  'COMPLAINT',
+  'PROFESSIONAL_REGULATION',
+  'INTERNAL_INVESTIGATION',
+  'DHR',
+  'SAR',
+  'SOCIAL_CARE_INVESTIGATION',
+  'OTHER',
+] as const;
+export type ParallelProcessType = (typeof PARALLEL_PROCESS_TYPES)[number];
+
+export const PARALLEL_PROCESS_IMPACTS = [
+  'DELAYS_DECISION',
+  'PAUSES_REVIEW',
+  'RESTRICTS_FAMILY_CONTACT',
+  'RESTRICTS_INFORMATION_SHARING',
+  'DELAYS_PUBLICATION',
+  'CHANGES_TOR',
+] as const;
+export type ParallelProcessImpact = (typeof PARALLEL_PROCESS_IMPACTS)[number];
+
+export const PAUSE_REASONS = [
+  'CRIMINAL_PROCEEDINGS',
+  'INQUEST',
+  'HEALTH_AND_SAFETY_PROSECUTION',
+  'PARALLEL_PROCESS',
+  'OTHER',
+] as const;
+export type PauseReason = (typeof PAUSE_REASONS)[number];
+
+/** Why a stage finished late; the seeds' recurring reasons (domain.md §3.4), plus OTHER with detail. */
+export const DELAY_REASONS = [
+  'AWAITING_POLICE_INVESTIGATION_OR_TRIAL',
+  'INQUEST',
+  'PARALLEL_PROCESSES',
+  'FAMILY_ENGAGEMENT',
+  'CHANGE_OF_STAFF',
+  'QUALITY_OF_AGENCY_REPORTS',
+  'NEW_INFORMATION',
+  'PANDEMIC_RESTRICTIONS',
+  'OFFICE_CLOSURE',
+  'OTHER',
+] as const;
+export type DelayReasonCode = (typeof DELAY_REASONS)[number];
+
+export const REPORT_KINDS = ['SUMMARY', 'DRAFT', 'OVERVIEW'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+export const PUBLICATION_FORMS = [
+  'FULL_REPORT',
+  'EXECUTIVE_SUMMARY',
+  'LEARNING_SUMMARY',
+  'IMPROVEMENT_INFO_ONLY',
+] as const;
+export type PublicationForm = (typeof PUBLICATION_FORMS)[number];
+
+export const PUBLICATION_DEFERRAL_REASONS = [
+  'CRIMINAL_PROCEEDINGS',
+  'INQUEST',
+  'FAMILY_WELFARE',
+  'NEW_INFORMATION',
+] as const;
+export type PublicationDeferralReason = (typeof PUBLICATION_DEFERRAL_REASONS)[number];
+
+export const RECOMMENDATION_SCOPES = ['MULTI_AGENCY', 'SINGLE_AGENCY', 'NATIONAL'] as const;
+export type RecommendationScope = (typeof RECOMMENDATION_SCOPES)[number];
+
+export const RECOMMENDATION_SOURCES = [
+  'OVERVIEW_REPORT',
+  'IMR',
+  'REPEATED_FROM_PRIOR_REVIEW',
+  'RAPID_REVIEW',
+] as const;
+export type RecommendationSource = (typeof RECOMMENDATION_SOURCES)[number];
+
+export const CLOSURE_REASONS = [
+  'NO_REVIEW',
+  'REVIEW_COMPLETE_ACTIONS_SIGNED_OFF',
+  'NATIONAL_REVIEW',
+  'TRANSFERRED',
+] as const;
+export type ClosureReason = (typeof CLOSURE_REASONS)[number];
