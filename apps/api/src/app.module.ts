@@ -6,6 +6,7 @@ import type { Settings } from '@casetrail/settings';
 import { AuthenticationGuard } from './auth/authentication.guard';
 import { ReadModelConsistency } from './consistency/read-model-consistency';
 import { CaseCommandsController } from './cases/commands/case-commands.controller';
+import { CasesQueryModule } from './cases/queries/cases-query.module';
 import { ExecuteCaseCommandHandler } from './cases/commands/execute-case-command';
 import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
@@ -28,6 +29,7 @@ export class AppModule {
         }),
         CqrsModule.forRoot(),
         InfrastructureModule.forSettings(settings, overrides),
+        CasesQueryModule,
       ],
       controllers: [HealthController, GetEventCountsController, CaseCommandsController],
       providers: [

@@ -1,5 +1,6 @@
+import { caseStatusProjection } from './case-status/case-status.projection';
 import { eventCountsProjection } from './event-counts/event-counts.projection';
 import type { Projection } from './projection';
 
 /** Every read model the service keeps. */
-export const allProjections: readonly Projection[] = [eventCountsProjection];
+export const allProjections: readonly Projection[] = [eventCountsProjection, caseStatusProjection];

@@ -1,0 +1,50 @@
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { ReadModelStore } from '@casetrail/projections';
+import { Clock } from '../../infrastructure/clock';
+import { BREACHED, CASE_COLUMNS, type CaseRow, toSummary } from './case-views';
+import { type CaseFilters, type CasePage, ListCases } from './list-cases.query';
+
+@QueryHandler(ListCases)
+export class ListCasesHandler implements IQueryHandler<ListCases, CasePage> {
+  constructor(
+    private readonly readModels: ReadModelStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute({ filters, page, pageSize }: ListCases): Promise<CasePage> {
+    const today = this.clock.today();
+    const where = whereClause(filters);
+    const params = { ...filters, today, limit: pageSize, offset: (page - 1) * pageSize };
+    const db = this.readModels.db;
+    const { total } = db.prepare(`SELECT count(*) AS total FROM cases c ${where}`).get(params) as {
+      total: bigint;
+    };
+    const rows = db
+      .prepare(
+        `SELECT ${CASE_COLUMNS} FROM cases c ${where} ORDER BY c.referred_on DESC, c.case_id LIMIT @limit OFFSET @offset`,
+      )
+      .all(params) as CaseRow[];
+    return {
+      items: rows.map((row) => toSummary(row, today)),
+      page,
+      pageSize,
+      total: Number(total),
+    };
+  }
+}
+
+/** Only conditions for the filters given; values stay bound parameters, never spliced in. */
+function whereClause(f: CaseFilters): string {
+  const conditions = [
+    f.stage !== undefined && 'c.stage = @stage',
+    f.status !== undefined && 'c.status = @status',
+    f.regime !== undefined && 'c.regime = @regime',
+    f.agency !== undefined &&
+      'EXISTS (SELECT 1 FROM case_agencies a WHERE a.case_id = c.case_id AND a.agency = @agency COLLATE NOCASE)',
+    f.theme !== undefined &&
+      'EXISTS (SELECT 1 FROM case_themes h WHERE h.case_id = c.case_id AND h.theme = @theme)',
+    f.clockBreached !== undefined &&
+      `${f.clockBreached ? '' : 'NOT '}EXISTS (SELECT 1 FROM case_clocks k WHERE k.case_id = c.case_id AND ${BREACHED})`,
+  ].filter((c): c is string => typeof c === 'string');
+  return conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+}
