@@ -17,8 +17,12 @@ describe('the service on the embedded store', () => {
       expect(res.body).toMatchObject({
         status: 'ok',
         store: { adapter: 'sqlite', reachable: true, details: { journalMode: 'wal', synchronous: 2 } },
-        projections: [{ name: 'event_counts', eventsBehind: 0, secondsBehind: 0, failure: null }],
       });
+      const projections = res.body.projections as { name: string }[];
+      expect(projections.map((p) => p.name).sort()).toEqual(['case_status', 'event_counts']);
+      for (const projection of projections) {
+        expect(projection).toMatchObject({ eventsBehind: 0, secondsBehind: 0, failure: null });
+      }
     });
   });
 
