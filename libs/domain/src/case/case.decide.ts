@@ -402,8 +402,13 @@ export function createCaseDecider(
           'one-active-review',
           `Review ${s.review?.reviewId} was commissioned on ${s.review?.commissionedOn}`,
         );
+        // An alternative review was decided as one kind (§3.5): that kind, not any of them.
+        const decidedTypes: readonly ReviewType[] =
+          decision.outcome === 'ALTERNATIVE_REVIEW' && decision.alternativeReviewType
+            ? [decision.alternativeReviewType]
+            : REVIEW_TYPES_FOR[decision.outcome];
         must(
-          REVIEW_TYPES_FOR[decision.outcome].includes(command.data.reviewType),
+          decidedTypes.includes(command.data.reviewType),
           'review-type-matches-decision',
           `${decision.outcome} does not commission a ${command.data.reviewType}`,
         );
@@ -466,9 +471,9 @@ export function createCaseDecider(
           'No review is open to extend',
         );
         must(
-          command.data.newTargetOn > s.review.targetCompletionOn,
+          command.data.newTargetOn > (s.review.extendedTargetOn ?? s.review.targetCompletionOn),
           'extension-must-move-target-later',
-          `The target is ${s.review.targetCompletionOn}`,
+          `The target is ${s.review.extendedTargetOn ?? s.review.targetCompletionOn}`,
         );
         return [{ type: 'ReviewTimescaleExtended', data: command.data }];
       case 'RecordFamilyInvolvement':

@@ -59,10 +59,12 @@ const FULL_NAME = /^\p{Lu}[\p{L}'’-]+(\s+\p{Lu}[\p{L}'’-]+)+$/u;
 export function assertPseudonym(pseudonym: string, forbiddenNames: ReadonlySet<string>): void {
   const value = pseudonym.trim();
   const looksLikeFullName = FULL_NAME.test(value) && !PSEUDONYM_PREFIXES.test(value);
-  const listed = value
-    .toLowerCase()
-    .split(/\s+/)
-    .some((word) => forbiddenNames.has(word));
+  // Whole words, in any case: a listed "Jane Smith" must catch "Baby Jane Smith" too.
+  const words = ` ${value.toLowerCase().split(/\s+/).join(' ')} `;
+  const listed = [...forbiddenNames].some((name) => {
+    const listedWords = name.trim().toLowerCase().split(/\s+/).join(' ');
+    return listedWords.length > 0 && words.includes(` ${listedWords} `);
+  });
   must(
     !looksLikeFullName && !listed,
     'pseudonyms-only',

@@ -57,6 +57,8 @@ export interface Review {
   reviewType: ReviewType;
   commissionedOn: BusinessDate;
   targetCompletionOn: BusinessDate;
+  /** The target as extended; targetCompletionOn stays the original, for breach reporting (§5.3). */
+  extendedTargetOn?: BusinessDate;
   publicationDueOn?: BusinessDate;
   pausedSince?: BusinessDate;
   lastResumedOn?: BusinessDate;
@@ -286,6 +288,7 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
         status: 'REVIEW_IN_PROGRESS',
       };
     case 'ReviewTimescaleExtended':
+      return withReview({ extendedTargetOn: event.data.newTargetOn });
     case 'FamilyInvolvementRecorded':
     case 'NewInformationReceived':
       return s;
