@@ -139,7 +139,7 @@ describe('the CLI', () => {
     expect(countsAfter(second)).toEqual(first);
     expect(first).not.toEqual([]);
     const status = JSON.parse(cli(dataDir, 'projections').stdout) as { name: string; eventsBehind: number; generation: string }[];
-    expect(status).toEqual([expect.objectContaining({ name: 'event_counts', generation: '2', eventsBehind: 0 })]);
+    expect(status.find((p) => p.name === 'event_counts')).toMatchObject({ generation: '2', eventsBehind: 0 });
     expect(cli(dataDir, 'rebuild', 'no_such_projection').code).toBe(1);
   });
 });

@@ -827,6 +827,22 @@ describe('when parallel processes are recorded', () => {
   });
 });
 
+describe('when a decision has no rationale', () => {
+  it('refuses it', () => {
+    given(until(b1(), 'B1-05'))
+      .when(amend(b1Decision(), { rationale: '   ' }))
+      .thenRefuses('decision-needs-rationale');
+  });
+});
+
+describe('when a rapid review is started on a case never referred', () => {
+  it('names the missing referral, not a missing decision', () => {
+    given([])
+      .when({ type: 'StartRapidReview', today: '2026-01-01', data: { occurredOn: '2020-01-02' } })
+      .thenRefuses('case-must-be-referred-first');
+  });
+});
+
 describe('when a review is commissioned', () => {
   it('targets completion six months after the decision: B1 decided 2014-12-19 → 2015-06-19', () => {
     given(until(b1(), 'B1-08'))
@@ -1356,6 +1372,22 @@ describe('when recommendations are added', () => {
     given(until(b1(), 'B1-14'))
       .when(b1Recommendation('CCG-1'))
       .thenRefuses('recommendation-id-is-new');
+  });
+
+  it('refuses a second recommendation with the same number from the same source and addressee', () => {
+    given(until(b1(), 'B1-14'))
+      .when(amend(b1Recommendation('CCG-1'), { recommendationId: 'CCG-1-again' }))
+      .thenRefuses('recommendation-number-is-unique');
+  });
+
+  it('accepts the same number addressed to another agency (numbering is verbatim, §4.4)', () => {
+    const other = amend(b1Recommendation('CCG-1'), {
+      recommendationId: 'LPT-1',
+      addressedTo: 'Leicestershire Partnership NHS Trust',
+    });
+    given(until(b1(), 'B1-14'))
+      .when(other)
+      .then([event('RecommendationAdded', other.data)]);
   });
 
   it('closes a recommendation without action, with its reason', () => {
@@ -2970,6 +3002,8 @@ const EVENT_OF: Record<CaseCommandType, CaseEventType> = {
 
 /** Every rule case.decide.ts and case.rules.ts name (grep for kebab-case literals there). */
 const RULES = [
+  'decision-needs-rationale',
+  'recommendation-number-is-unique',
   'alternative-review-names-its-type',
   'awareness-not-before-incident',
   'case-already-referred',

@@ -244,6 +244,11 @@ export function createCaseDecider(
           'decision-id-is-new',
           `Decision id ${data.decisionId} is taken`,
         );
+        must(
+          data.rationale.trim().length > 0,
+          'decision-needs-rationale',
+          'A decision records its rationale',
+        );
         checkAuthority(s, data.decidedBy.role);
         checkOutcome(data.outcome, data.alternativeReviewType);
         const late = lateness(
@@ -586,6 +591,17 @@ export function createCaseDecider(
           'recommendation-id-is-new',
           `Recommendation ${command.data.recommendationId} exists`,
         );
+        // Numbers are verbatim and repeat across agencies (§4.4): unique per source and addressee.
+        must(
+          !s.recommendations.some(
+            (r) =>
+              r.number === command.data.number &&
+              r.source === command.data.source &&
+              r.addressedTo === command.data.addressedTo,
+          ),
+          'recommendation-number-is-unique',
+          `${command.data.addressedTo} already has ${command.data.source} recommendation ${command.data.number}`,
+        );
         return [{ type: 'RecommendationAdded', data: command.data }];
       case 'CloseRecommendationWithoutAction': {
         const recommendation = s.recommendations.find(
@@ -703,7 +719,7 @@ function checkOutcome(outcome: DecisionOutcome, alternativeReviewType: string | 
 
 function ruleBeforeReferral(type: CaseCommand['type']): string {
   if (/Decision|Panel/.test(type)) return 'no-decision-before-referral';
-  if (/Review|Report|Publication|Publish/.test(type))
+  if (type !== 'StartRapidReview' && /Review|Report|Publication|Publish/.test(type))
     return 'no-review-before-decision-to-commission';
   return 'case-must-be-referred-first';
 }

@@ -10,6 +10,7 @@ import type {
   AlternativeReviewType,
   DecisionOutcome,
   ParallelProcessImpact,
+  RecommendationSource,
   ReviewType,
 } from './case.vocabulary';
 
@@ -73,6 +74,8 @@ export interface Review {
 export interface Recommendation {
   recommendationId: string;
   number: string;
+  source: RecommendationSource;
+  addressedTo: string;
   closedWithoutAction: boolean;
 }
 
@@ -328,6 +331,8 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
           {
             recommendationId: event.data.recommendationId,
             number: event.data.number,
+            source: event.data.source,
+            addressedTo: event.data.addressedTo,
             closedWithoutAction: false,
           },
         ],
