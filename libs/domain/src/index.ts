@@ -2,3 +2,4 @@ export * from './decider';
 export * from './errors';
 export * from './calendar';
 export * from './case';
+export * from './action';

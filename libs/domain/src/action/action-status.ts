@@ -1,0 +1,129 @@
+import { type BusinessDate, daysBetween } from '../calendar';
+import type { ActionEvent, RagRating } from './action.events';
+import { evolveAction, initialActionState, type PlannedAction } from './action.state';
+
+/**
+ * The derived status and RAG of one action on a date (domain.md §6.0), the one rule every report
+ * shares. Pure: the caller chooses the events (all of them for "as effective", those known by
+ * the date for "as known", §0.3 item 7); this keeps those that had happened by the date.
+ */
+
+export const DERIVED_ACTION_STATUSES = [
+  'ABSENT',
+  'COMPLETE',
+  'UNSCHEDULED',
+  'OVERDUE',
+  'ON_TRACK',
+  'AT_RISK',
+  'OFF_TRACK',
+  'CANCELLED',
+] as const;
+export type DerivedActionStatus = (typeof DERIVED_ACTION_STATUSES)[number];
+
+export type DerivedRag = 'BLUE' | 'GREY' | 'RED' | 'AMBER' | 'GREEN';
+
+export interface ActionStatusOn {
+  status: DerivedActionStatus;
+  subStatus?: 'SIGNED_OFF' | 'AWAITING_SIGN_OFF';
+  /** Null when the action does not count: not planned yet, or cancelled or superseded. */
+  rag: DerivedRag | null;
+  daysOverdue?: number;
+  currentDueDate?: BusinessDate;
+  originalDueDate?: BusinessDate;
+  /** currentDueDate − originalDueDate: how far agreed changes have moved the date. */
+  slippageDays: number;
+  dueDateChangeCount: number;
+  completedOn?: BusinessDate;
+  /** Completed after its due date (§0.3 item 2). */
+  daysLate?: number;
+  /** Completed before its due date; on the day itself it is neither. */
+  daysEarly?: number;
+  lastProgressOn?: BusinessDate;
+  reportedRag?: RagRating;
+}
+
+const STATUS_OF_REPORTED_RAG: Record<RagRating, DerivedActionStatus> = {
+  GREEN: 'ON_TRACK',
+  AMBER: 'AT_RISK',
+  RED: 'OFF_TRACK',
+};
+
+/**
+ * @param history the action's events in stream order.
+ * @param asOf the date T: an event counts from its occurredOn (a completion from its completion
+ * date, a return or a due-date change from its own date).
+ */
+export function deriveActionStatus(
+  history: readonly ActionEvent[],
+  asOf: BusinessDate,
+): ActionStatusOn {
+  const state = history
+    .filter((event) => event.data.occurredOn <= asOf)
+    .reduce(evolveAction, initialActionState());
+  if (state.status === 'NOT_PLANNED')
+    return { status: 'ABSENT', rag: null, slippageDays: 0, dueDateChangeCount: 0 };
+  const facts = factsOf(state);
+  if (state.status === 'CANCELLED' || state.status === 'SUPERSEDED')
+    return { ...facts, status: 'CANCELLED', rag: null };
+  if (state.completedOn) return { ...facts, ...completion(state, state.completedOn) };
+  if (!state.currentDueDate) return { ...facts, status: 'UNSCHEDULED', rag: 'GREY' };
+  if (asOf > state.currentDueDate) {
+    const daysOverdue = daysBetween(state.currentDueDate, asOf);
+    return { ...facts, status: 'OVERDUE', rag: 'RED', daysOverdue };
+  }
+  const reported = facts.reportedRag ?? 'GREEN';
+  return { ...facts, status: STATUS_OF_REPORTED_RAG[reported], rag: reported };
+}
+
+function factsOf(s: PlannedAction): Omit<ActionStatusOn, 'status' | 'rag'> {
+  const latest = latestProgress(s);
+  return {
+    ...(s.currentDueDate && { currentDueDate: s.currentDueDate }),
+    ...(s.originalDueDate && { originalDueDate: s.originalDueDate }),
+    slippageDays:
+      s.originalDueDate && s.currentDueDate ? daysBetween(s.originalDueDate, s.currentDueDate) : 0,
+    dueDateChangeCount: s.dueDateChangeCount,
+    ...(latest && { lastProgressOn: latest.reportedOn, reportedRag: latest.rag }),
+  };
+}
+
+/** By date, not stream order: progress entered late still yields to a later report. */
+function latestProgress(s: PlannedAction) {
+  return s.progress.reduce<PlannedAction['progress'][number] | undefined>(
+    (latest, p) => (!latest || p.reportedOn >= latest.reportedOn ? p : latest),
+    undefined,
+  );
+}
+
+function completion(
+  s: PlannedAction,
+  completedOn: BusinessDate,
+): Pick<ActionStatusOn, 'status' | 'rag' | 'subStatus' | 'completedOn' | 'daysLate' | 'daysEarly'> {
+  const early = s.currentDueDate ? daysBetween(completedOn, s.currentDueDate) : 0;
+  return {
+    status: 'COMPLETE',
+    subStatus: s.signedOffOn ? 'SIGNED_OFF' : 'AWAITING_SIGN_OFF',
+    rag: 'BLUE',
+    completedOn,
+    ...(early < 0 && { daysLate: -early }),
+    ...(early > 0 && { daysEarly: early }),
+  };
+}
+
+const SEVERITY: DerivedRag[] = ['GREEN', 'AMBER', 'RED'];
+
+/**
+ * A recommendation's, review's or agency's RAG from its actions' (§6.0 roll-ups): the worst of
+ * those still open; GREY when every open one waits for a date; BLUE when all are complete. Null
+ * when no action counts: the caller flags a recommendation with none as UNPLANNED.
+ */
+export function rollUpRag(statuses: readonly { rag: DerivedRag | null }[]): DerivedRag | null {
+  const counted = statuses.map((s) => s.rag).filter((rag): rag is DerivedRag => rag !== null);
+  const open = counted.filter((rag) => rag !== 'BLUE');
+  if (open.length === 0) return counted.length > 0 ? 'BLUE' : null;
+  const scheduled = open.filter((rag) => rag !== 'GREY');
+  if (scheduled.length === 0) return 'GREY';
+  return scheduled.reduce((worst, rag) =>
+    SEVERITY.indexOf(rag) > SEVERITY.indexOf(worst) ? rag : worst,
+  );
+}

@@ -1,0 +1,163 @@
+import type { BusinessDate } from '../calendar';
+import { unhandled } from './action.rules';
+import type {
+  ActionEvent,
+  ActionPlanned,
+  Approver,
+  DueDatePrecision,
+  Lead,
+  MonitoringBody,
+  RagRating,
+} from './action.events';
+
+/** domain.md §5.5. A returned completion goes back to IN_PROGRESS. */
+export const ACTION_STATUSES = [
+  'PLANNED',
+  'IN_PROGRESS',
+  'COMPLETED',
+  'SIGNED_OFF',
+  'CANCELLED',
+  'SUPERSEDED',
+] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+export interface DueDateEntry {
+  /** SET gives an unscheduled action its first date; only CHANGED counts as slippage. */
+  kind: 'SET' | 'CHANGED';
+  on: BusinessDate;
+  from?: BusinessDate;
+  to: BusinessDate;
+  reason: string;
+  approvedBy?: Approver;
+}
+
+export interface ProgressEntry {
+  progressId: string;
+  reportedOn: BusinessDate;
+  reportedBy: string;
+  rag: RagRating;
+}
+
+export interface PlannedAction {
+  status: ActionStatus;
+  actionId: string;
+  caseId: string;
+  recommendationIds: string[];
+  lead: Lead;
+  agency: string;
+  monitoringBody: MonitoringBody;
+  plannedOn: BusinessDate;
+  timescaleText: string;
+  dueDatePrecision: DueDatePrecision;
+  triggerCondition?: string;
+  ongoing: boolean;
+  retrospective: boolean;
+  /** The first agreed due date; never moved, so slippage can be reported against it. */
+  originalDueDate?: BusinessDate;
+  currentDueDate?: BusinessDate;
+  dueDateHistory: DueDateEntry[];
+  dueDateChangeCount: number;
+  progress: ProgressEntry[];
+  completedOn?: BusinessDate;
+  signedOffOn?: BusinessDate;
+  /** The latest return of a completion: a new completion cannot predate it. */
+  returnedOn?: BusinessDate;
+  /** When it was cancelled or superseded. */
+  withdrawnOn?: BusinessDate;
+  supersededByActionId?: string;
+}
+
+export type ActionState = { status: 'NOT_PLANNED' } | PlannedAction;
+
+export const initialActionState = (): ActionState => ({ status: 'NOT_PLANNED' });
+
+export const isCompleted = (s: PlannedAction): boolean =>
+  s.status === 'COMPLETED' || s.status === 'SIGNED_OFF';
+
+export const isWithdrawn = (s: PlannedAction): boolean =>
+  s.status === 'CANCELLED' || s.status === 'SUPERSEDED';
+
+function planned(data: ActionPlanned): PlannedAction {
+  return {
+    status: 'PLANNED',
+    actionId: data.actionId,
+    caseId: data.caseId,
+    recommendationIds: data.recommendationIds,
+    lead: data.lead,
+    agency: data.agency,
+    monitoringBody: data.monitoringBody,
+    plannedOn: data.occurredOn,
+    timescaleText: data.timescaleText,
+    dueDatePrecision: data.dueDatePrecision,
+    ...(data.triggerCondition !== undefined && { triggerCondition: data.triggerCondition }),
+    ongoing: data.ongoing ?? false,
+    retrospective: data.retrospective ?? false,
+    ...(data.dueDate !== undefined && {
+      originalDueDate: data.dueDate,
+      currentDueDate: data.dueDate,
+    }),
+    dueDateHistory: [],
+    dueDateChangeCount: 0,
+    progress: [],
+  };
+}
+
+/** Folds one event into the state. Only facts: every check happened in `decide`. */
+export function evolveAction(state: ActionState, event: ActionEvent): ActionState {
+  if (event.type === 'ActionPlanned') return planned(event.data);
+  if (state.status === 'NOT_PLANNED') return state;
+  const on = event.data.occurredOn;
+  switch (event.type) {
+    case 'ActionProgressRecorded': {
+      const { progressId, reportedBy, rag } = event.data;
+      return {
+        ...state,
+        status: state.status === 'PLANNED' ? 'IN_PROGRESS' : state.status,
+        progress: [...state.progress, { progressId, reportedOn: on, reportedBy, rag }],
+      };
+    }
+    case 'ActionDueDateChanged': {
+      const { fromDate, toDate, reason, approvedBy } = event.data;
+      return {
+        ...state,
+        currentDueDate: toDate,
+        dueDateHistory: [
+          ...state.dueDateHistory,
+          { kind: 'CHANGED', on, from: fromDate, to: toDate, reason, approvedBy },
+        ],
+        dueDateChangeCount: state.dueDateChangeCount + 1,
+      };
+    }
+    case 'ActionDueDateSet': {
+      const { dueDate, reason, approvedBy } = event.data;
+      return {
+        ...state,
+        originalDueDate: state.originalDueDate ?? dueDate,
+        currentDueDate: dueDate,
+        dueDateHistory: [
+          ...state.dueDateHistory,
+          { kind: 'SET', on, to: dueDate, reason, ...(approvedBy && { approvedBy }) },
+        ],
+      };
+    }
+    case 'ActionLeadChanged':
+      return { ...state, lead: event.data.toLead };
+    case 'ActionCompleted':
+      return { ...state, status: 'COMPLETED', completedOn: on };
+    case 'ActionCompletionSignedOff':
+      return { ...state, status: 'SIGNED_OFF', signedOffOn: on };
+    case 'ActionCompletionReturned':
+      return { ...state, status: 'IN_PROGRESS', completedOn: undefined, returnedOn: on };
+    case 'ActionCancelled':
+      return { ...state, status: 'CANCELLED', withdrawnOn: on };
+    case 'ActionSuperseded':
+      return {
+        ...state,
+        status: 'SUPERSEDED',
+        withdrawnOn: on,
+        supersededByActionId: event.data.supersededByActionId,
+      };
+    default:
+      return unhandled(event);
+  }
+}
