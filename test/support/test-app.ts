@@ -25,7 +25,8 @@ export interface TestApp {
 /** The real application on the embedded store, in a temporary data folder. */
 export async function startTestApp(env: NodeJS.ProcessEnv = {}, overrides: InfrastructureOverrides = {}): Promise<TestApp> {
   const dirs = temporaryDirectories('casetrail-e2e-');
-  const settings = loadSettings({ CASETRAIL_DATA_DIR: dirs.make(), LOG_LEVEL: 'silent', ...env });
+  // The automatic escalator runs only when a test asks it to (AutoEscalator.runOnce), on the test's clock.
+  const settings = loadSettings({ CASETRAIL_DATA_DIR: dirs.make(), LOG_LEVEL: 'silent', CASETRAIL_ESCALATION_INTERVAL_MS: '0', ...env });
   const app = await createApp(settings, overrides);
   await app.init();
   return {

@@ -3,7 +3,13 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import type { Settings } from '@casetrail/settings';
+import { ActionPlanCommandsController } from './action-plans/action-plan-commands.controller';
+import { ActionPlanFacts } from './action-plans/action-plan-facts';
+import { AutoEscalator } from './action-plans/auto-escalator';
+import { ActionQueriesController } from './action-plans/queries/action-queries.controller';
+import { ActionViews } from './action-plans/queries/action-views';
 import { AuthenticationGuard } from './auth/authentication.guard';
+import { ExecuteOnStreamHandler } from './commands/execute-on-stream';
 import { ReadModelConsistency } from './consistency/read-model-consistency';
 import { CaseCommandsController } from './cases/commands/case-commands.controller';
 import { CasesQueryModule } from './cases/queries/cases-query.module';
@@ -31,13 +37,17 @@ export class AppModule {
         InfrastructureModule.forSettings(settings, overrides),
         CasesQueryModule,
       ],
-      controllers: [HealthController, GetEventCountsController, CaseCommandsController],
+      controllers: [HealthController, GetEventCountsController, CaseCommandsController, ActionPlanCommandsController, ActionQueriesController],
       providers: [
         { provide: APP_GUARD, useClass: AuthenticationGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         ReadModelConsistency,
         GetEventCountsHandler,
         ExecuteCaseCommandHandler,
+        ExecuteOnStreamHandler,
+        ActionPlanFacts,
+        ActionViews,
+        AutoEscalator,
       ],
     };
   }

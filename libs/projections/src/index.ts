@@ -5,3 +5,4 @@ export * from './generation-feeder';
 export * from './projection-runner';
 export * from './event-counts/event-counts.projection';
 export * from './all-projections';
+export * from './action-plans/action-plans.projection';

@@ -18,6 +18,8 @@ import {
   type ClockRules,
   DEFAULT_CASE_DECIDER_CONFIG,
   DEFAULT_CLOCK_RULES,
+  DEFAULT_ESCALATION_LADDER,
+  type EscalationLadder,
   type RapidReviewAnchor,
   type RegimeClockRules,
   validateClockRules,
@@ -107,6 +109,25 @@ class Environment {
   @IsOptional()
   @IsString()
   CASETRAIL_FORBIDDEN_NAMES?: string;
+
+  @IsOptional() @Matches(/^\d{1,4},\d{1,4},\d{1,4}$/, { message: 'must be three day counts, e.g. 28,56,91' })
+  CASETRAIL_ESCALATION_THRESHOLDS?: string;
+
+  @IsOptional() @Matches(/^[^|]+\|[^|]+\|[^|]+$/, { message: 'must be three addressees separated by |' })
+  CASETRAIL_ESCALATION_LADDER?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(86_400_000)
+  CASETRAIL_ESCALATION_INTERVAL_MS?: number;
+}
+
+/** The escalation ladder of domain.md §5.6, per partnership through configuration. */
+function escalationLadderFrom(env: Environment): EscalationLadder {
+  const thresholds = env.CASETRAIL_ESCALATION_THRESHOLDS?.split(',').map(Number) as [number, number, number] | undefined;
+  const names = env.CASETRAIL_ESCALATION_LADDER?.split('|').map((name) => name.trim());
+  return {
+    levels: names ? { 1: names[0], 2: names[1], 3: names[2] } : DEFAULT_ESCALATION_LADDER.levels,
+    thresholdsDays: thresholds ?? DEFAULT_ESCALATION_LADDER.thresholdsDays,
+  };
 }
 
 /**
@@ -163,6 +184,9 @@ export interface Settings {
   /** The longest a query may wait for the read models to reach a position. */
   maxConsistencyWaitMs: number;
   caseRules: CaseDeciderConfig;
+  escalationLadder: EscalationLadder;
+  /** How often the automatic escalator looks for overdue actions (0: never on its own). */
+  escalationIntervalMs: number;
 }
 
 export class InvalidSettings extends Error {
@@ -185,6 +209,11 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     );
   }
   const caseRules = caseRulesFrom(parsed);
+  const escalationLadder = escalationLadderFrom(parsed);
+  const [first, second, third] = escalationLadder.thresholdsDays;
+  if (!(first >= 1 && first < second && second < third)) {
+    throw new InvalidSettings([`CASETRAIL_ESCALATION_THRESHOLDS: must rise strictly from at least 1 day, got ${escalationLadder.thresholdsDays.join(',')}`]);
+  }
   const ruleProblems = validateClockRules(caseRules.clockRules);
   if (ruleProblems.length > 0) throw new InvalidSettings(ruleProblems);
   const dataDir = resolve(parsed.CASETRAIL_DATA_DIR ?? 'data');
@@ -208,5 +237,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     logLevel: parsed.LOG_LEVEL ?? 'info',
     maxConsistencyWaitMs: parsed.CASETRAIL_MAX_CONSISTENCY_WAIT_MS ?? 5_000,
     caseRules,
+    escalationLadder,
+    escalationIntervalMs: parsed.CASETRAIL_ESCALATION_INTERVAL_MS ?? 60_000,
   };
 }

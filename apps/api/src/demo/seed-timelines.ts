@@ -14,6 +14,8 @@ export interface SeedRequest {
 export interface SeedCase {
   caseId: string;
   requests: SeedRequest[];
+  /** Action-plan requests, sent after the case timeline; paths are absolute (`/api/...`). */
+  actionPlan?: SeedRequest[];
 }
 
 const chair = { name: 'Independent Chair of the LSCB', role: 'LSCB_CHAIR' };
@@ -49,7 +51,7 @@ const recommendation = (
     themes: [],
   });
 
-const B1_AGENCY_RECOMMENDATIONS: [string, string, string, string][] = [
+const B1_AGENCY_RECOMMENDATIONS: [string, string, string, string, string?][] = [
   [
     'CCG-1',
     'CCG 1',
@@ -271,8 +273,8 @@ export const CHILD_B1: SeedCase = {
       familyMemberRole: 'parents',
       method: 'LETTER',
     }),
-    ...B1_AGENCY_RECOMMENDATIONS.map(([id, number, text, agency]) =>
-      recommendation('2015-03-02', id, number, text, agency),
+    ...B1_AGENCY_RECOMMENDATIONS.map(([id, number, text, agency, scope]) =>
+      recommendation('2015-03-02', id, number, text, agency, scope),
     ),
     step('review/family-involvement', '2015-04-30', {
       involvement: 'NO_RESPONSE',
@@ -752,5 +754,330 @@ export const CHILD_T: SeedCase = {
     }),
   ],
 };
+
+/* Action plans (domain.md §7.1 and §7.3 registers and event streams). Escalations are left to
+ * the automatic escalator: the seeds' synthetic escalations fall exactly on its thresholds. */
+
+const paqaChair = { name: 'Chair of the PAQA subgroup', role: 'PAQA chair' };
+const executiveChair = { name: 'Chair of the Executive group', role: 'Executive chair' };
+
+const plan = (
+  caseId: string,
+  recommendationId: string,
+  occurredOn: string,
+  body: Record<string, unknown>,
+): SeedRequest => ({
+  path: `/api/cases/${caseId}/recommendations/${recommendationId}/actions`,
+  body: { occurredOn, ...body },
+});
+const onAction = (
+  actionId: string,
+  path: string,
+  occurredOn: string,
+  body: Record<string, unknown>,
+): SeedRequest => ({
+  path: `/api/actions/${actionId}/${path}`,
+  body: { occurredOn, ...body },
+});
+const completed = (actionId: string, occurredOn: string, summary: string) =>
+  onAction(actionId, 'completion', occurredOn, {
+    completedBy: 'Action lead',
+    summary,
+    evidence: [{ description: summary, demonstratesImpact: false }],
+  });
+const signedOff = (
+  actionId: string,
+  occurredOn: string,
+  by: typeof paqaChair,
+  impactAssessment = 'OUTPUT_ONLY',
+) => onAction(actionId, 'sign-off', occurredOn, { decision: 'ACCEPT', by, impactAssessment });
+const progress = (actionId: string, occurredOn: string, rag: string, narrative: string) =>
+  onAction(actionId, 'progress', occurredOn, {
+    progressId: `${actionId}-${occurredOn}`,
+    reportedBy: 'Action lead',
+    narrative,
+    rag,
+    evidence: [],
+  });
+
+/** [actionId, recommendation, agency, lead (verbatim), persons, timescale (verbatim), action text]. */
+const B1_ACTIONS: [string, string, string, string, string[], string, string][] = [
+  [
+    'B1-A01',
+    'CCG-1',
+    'Leicester City CCG',
+    'Lead professionals for safeguarding children',
+    [],
+    '8/04/2015',
+    'Through level 3 child safeguarding training',
+  ],
+  [
+    'B1-A02',
+    'CCG-2',
+    'Leicester City CCG',
+    'Lead professionals for safeguarding children',
+    [],
+    '8/04/2015',
+    "Through regular level 3 safeguarding training for GP's and health visitors",
+  ],
+  [
+    'B1-A03',
+    'LPT-3',
+    'Leicestershire Partnership NHS Trust',
+    'Named Nurses Safeguarding Children',
+    [],
+    '31.03.2015',
+    'A reminder to be placed in the Safeguarding Children Briefing',
+  ],
+  [
+    'B1-A04',
+    'LPT-3',
+    'Leicestershire Partnership NHS Trust',
+    'Clinical Team Leaders',
+    [],
+    '31.05.2015',
+    'Clinical Team Leaders to highlight in team meetings',
+  ],
+  [
+    'B1-A05',
+    'LPT-2',
+    'Leicestershire Partnership NHS Trust',
+    'Carolyn Corbett, Professional Lead Safeguarding Children and Named Nurses Safeguarding Children',
+    ['Carolyn Corbett'],
+    '31.07.2015',
+    'Audit of Advice Line calls; agree triage; trial restricted hours; Standard Operating Guidance',
+  ],
+  [
+    'B1-A06',
+    'LPT-5',
+    'Leicestershire Partnership NHS Trust',
+    'Carolyn Corbett, Professional Lead Safeguarding Children, Named Nurses Safeguarding Children and a Locality Manager',
+    ['Carolyn Corbett'],
+    '31.07.2015',
+    'Agree a clear process between Named Nurses, Locality Managers and Clinical Team Leaders',
+  ],
+  [
+    'B1-A07',
+    'EYST-iii',
+    'Early Years Support Team',
+    'Team Leader – Sarah Mounsey reporting to service Manager and HoS',
+    ['Sarah Mounsey'],
+    'Immediate – completed by July 2015.',
+    'Referral forms include family history; yellow forms for safeguarding concerns',
+  ],
+  [
+    'B1-A08',
+    'EYST-ii',
+    'Early Years Support Team',
+    'Team Leader – Sarah Mounsey reporting to service Manager and HoS',
+    ['Sarah Mounsey'],
+    'September 2015 and ongoing CPD element',
+    'Adapt the policy and share it at the CPD day',
+  ],
+  [
+    'B1-A09',
+    'CSC-2',
+    "Children's Social Care",
+    'Workforce development and Service managers CIN teams',
+    [],
+    'By September 2015',
+    'Training on the impact of domestic violence on children',
+  ],
+  [
+    'B1-A10',
+    'CSC-4',
+    "Children's Social Care",
+    'Heads of service',
+    [],
+    'April 2016',
+    'Agree a model and train staff and managers',
+  ],
+  [
+    'B1-A11',
+    'CSC-5',
+    "Children's Social Care",
+    'Lesley Booth, Service Manager',
+    ['Lesley Booth'],
+    'April 2015',
+    'Conference plans state the expectation',
+  ],
+  [
+    'B1-A12',
+    'CSC-11',
+    "Children's Social Care",
+    'Jasmine Nembhard',
+    ['Jasmine Nembhard'],
+    'April 2015',
+    'Remind managers undertaking strategy discussions of the procedures',
+  ],
+  [
+    'B1-A13',
+    'LSCB-1',
+    'Leicester LSCB',
+    'LSCB',
+    [],
+    'December 2015',
+    'A guidance tool and multi-agency training',
+  ],
+  [
+    'B1-A14',
+    'LSCB-2',
+    'Leicester LSCB',
+    'LSCB board manager',
+    [],
+    'June 2015',
+    'Promote the professional disagreements procedures',
+  ],
+  [
+    'B1-A15',
+    'UHL-1',
+    'University Hospitals of Leicester NHS Trust',
+    'Michael Clayton, Head of Safeguarding UHL',
+    ['Michael Clayton'],
+    'Dependent on release of report',
+    'Present the review report at the Trust Safeguarding Assurance Group',
+  ],
+  [
+    'B1-A16',
+    'CSC-9',
+    "Children's Social Care",
+    'Karen Dawson and Jasmine Nembhard',
+    ['Karen Dawson', 'Jasmine Nembhard'],
+    'Already in place March 2015',
+    'Robust referral taking in Duty and Advice',
+  ],
+];
+
+const b1Plan = (
+  [actionId, rec, agency, lead, persons, timescaleText, actionText]: (typeof B1_ACTIONS)[number],
+  occurredOn = '2015-03-02',
+) =>
+  plan('B1', rec, occurredOn, {
+    actionId,
+    actionText,
+    desiredOutcome: actionText,
+    lead: { displayText: lead, persons, agency },
+    agency,
+    timescaleText,
+  });
+
+CHILD_B1.actionPlan = [
+  ...B1_ACTIONS.map((row) => b1Plan(row)),
+  completed('B1-A16', '2015-03-31', 'Duty and Advice robust referral taking in place'),
+  completed('B1-A03', '2015-03-27', 'Reminder published in Safeguarding Children Briefing'),
+  completed('B1-A01', '2015-04-20', 'Level 3 training content updated'),
+  progress(
+    'B1-A12',
+    '2015-04-22',
+    'AMBER',
+    'Reminders issued to some managers; remainder outstanding',
+  ),
+  completed('B1-A11', '2015-04-30', 'Expectation written into CP conference plan template'),
+  completed('B1-A04', '2015-05-29', 'Highlighted in HV and school nurse team meetings'),
+  progress(
+    'B1-A05',
+    '2015-06-30',
+    'AMBER',
+    'Advice Line audit complete; restricted-hours trial not yet started',
+  ),
+  completed('B1-A02', '2015-07-06', 'GP/HV level 3 training updated'),
+  completed('B1-A14', '2015-07-10', 'Procedures promoted via LSCB newsletter and briefing'),
+  completed('B1-A12', '2015-07-20', 'All strategy-discussion managers reminded'),
+  signedOff('B1-A14', '2015-07-22', executiveChair),
+  completed('B1-A07', '2015-07-24', 'Referral form and yellow forms in use'),
+  completed('B1-A06', '2015-07-31', 'Ledger process agreed'),
+  completed('B1-A05', '2015-08-14', 'Supervision pathway and SOG issued'),
+  ...[
+    'B1-A01',
+    'B1-A02',
+    'B1-A03',
+    'B1-A04',
+    'B1-A05',
+    'B1-A06',
+    'B1-A07',
+    'B1-A11',
+    'B1-A12',
+    'B1-A16',
+  ].map((id) => signedOff(id, '2015-09-10', paqaChair)),
+  progress('B1-A09', '2015-09-15', 'AMBER', 'DV training sessions rescheduled'),
+  onAction('B1-A09', 'due-date', '2015-09-15', {
+    dueDate: '2015-12-31',
+    reason: 'Training provider capacity; sessions rescheduled to Q3',
+    approvedBy: paqaChair,
+  }),
+  progress('B1-A10', '2015-09-15', 'GREEN', 'Options paper on practice model to Heads of Service'),
+  progress('B1-A13', '2015-09-15', 'GREEN', 'Draft failure-to-thrive guidance tool circulated'),
+  completed('B1-A08', '2015-09-27', 'Adapted EYST policy shared with team at CPD day 27/09/15'),
+  plan('B1', 'OVR-23.1-iii', '2015-10-20', {
+    actionId: 'B1-A17',
+    actionText: 'Agree a protocol with legal services for their part in Serious Case Reviews',
+    desiredOutcome: 'Legal services take part in reviews',
+    lead: { displayText: 'LSCB business manager', persons: [], agency: 'Leicester LSCB' },
+    agency: 'Leicester LSCB',
+    timescaleText: '31 March 2016',
+  }),
+  signedOff('B1-A08', '2015-11-12', paqaChair),
+  completed('B1-A13', '2015-11-30', 'FTT guidance tool published; multi-agency training delivered'),
+  signedOff('B1-A13', '2015-12-16', executiveChair),
+  completed('B1-A09', '2016-01-12', 'DV impact training delivered to CIN social workers'),
+  signedOff('B1-A09', '2016-02-11', paqaChair, 'IMPACT_EVIDENCED'),
+  completed('B1-A17', '2016-03-21', 'Protocol agreed with legal services'),
+  signedOff('B1-A17', '2016-04-13', executiveChair),
+  completed('B1-A10', '2016-05-20', 'Practice model agreed; training programme started'),
+  signedOff('B1-A10', '2016-06-09', paqaChair, 'NOT_YET_MEASURABLE'),
+  onAction('B1-A15', 'due-date', '2016-06-13', {
+    dueDate: '2016-09-30',
+    reason: 'Report released on publication; next Trust Safeguarding Assurance Group',
+    approvedBy: paqaChair,
+  }),
+  completed(
+    'B1-A15',
+    '2016-09-21',
+    'Report presented at Trust Safeguarding Assurance Group (minutes)',
+  ),
+  signedOff('B1-A15', '2016-10-13', paqaChair),
+];
+
+const skPlan = (
+  n: number,
+  lead: string,
+  timescaleText: string,
+  extra: Record<string, unknown> = {},
+) =>
+  plan('SK', `SK-REC-${n}`, '2020-09-01', {
+    actionId: `SK-A${n}`,
+    actionText: SK_RECOMMENDATIONS[n - 1],
+    desiredOutcome: SK_RECOMMENDATIONS[n - 1],
+    lead: { displayText: lead, persons: [], agency: 'Thurrock LSCP' },
+    agency: 'Thurrock LSCP',
+    timescaleText,
+    ...extra,
+  });
+
+const lscpExecutive = { name: 'LSCP Executive chair', role: 'Executive chair' };
+
+SAM_AND_KYLE.actionPlan = [
+  // "Within the next six months" of publication (2020-07-30): derived, 2021-01-30 (§0.3 item 4).
+  skPlan(1, 'LSCP Business Manager', 'within the next six months', {
+    dueDate: '2021-01-30',
+    dueDatePrecision: 'DERIVED',
+  }),
+  skPlan(2, 'Chair, Learning & Development subgroup', '31 March 2021'),
+  skPlan(3, 'Chair, Policy & Procedures subgroup', '30 June 2021'),
+  skPlan(4, 'Chair, Quality Assurance subgroup', '30 April 2021'),
+  skPlan(5, 'Assistant Director CSC & Early Help', '31 December 2021'),
+  completed('SK-A1', '2021-03-03', 'Revised escalation procedure approved'),
+  completed('SK-A2', '2021-03-25', 'Four workshops delivered'),
+  completed('SK-A4', '2021-05-14', 'Audit report to QA subgroup'),
+  progress('SK-A5', '2021-06-10', 'GREEN', 'GCP2 training cohort 1 complete'),
+  onAction('SK-A3', 'due-date', '2021-06-10', {
+    dueDate: '2021-09-30',
+    reason: 'Covid-19 restrictions delayed multi-agency consultation',
+    approvedBy: { name: 'LSCP Executive', role: 'Executive' },
+  }),
+  ...['SK-A1', 'SK-A2', 'SK-A4'].map((id) => signedOff(id, '2021-06-17', lscpExecutive)),
+  completed('SK-A3', '2021-09-28', 'Revised procedure published'),
+  signedOff('SK-A3', '2021-10-14', lscpExecutive),
+];
 
 export const SEED_CASES: SeedCase[] = [CHILD_B1, CHILD_R, SAM_AND_KYLE, ...OX_CASES, CHILD_T];

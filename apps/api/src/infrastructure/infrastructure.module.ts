@@ -1,11 +1,11 @@
 import { Global, Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { createCaseDecider } from '@casetrail/domain';
+import { createActionDecider, createCaseDecider, createEscalationDecider } from '@casetrail/domain';
 import { EventStore, openEventStore } from '@casetrail/event-store';
 import { createTokenVerifier, ensureLocalSigningKey } from '@casetrail/identity';
 import { allProjections, ProjectionRunner, ReadModelStore } from '@casetrail/projections';
 import type { Settings } from '@casetrail/settings';
 import { Clock } from './clock';
-import { CASE_DECIDER, SETTINGS, TOKEN_VERIFIER } from './tokens';
+import { ACTION_DECIDER, CASE_DECIDER, ESCALATION_DECIDER, SETTINGS, TOKEN_VERIFIER } from './tokens';
 
 export interface InfrastructureOverrides {
   clock?: Clock;
@@ -33,6 +33,8 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         { provide: SETTINGS, useValue: settings },
         { provide: Clock, useValue: overrides.clock ?? new Clock() },
         { provide: CASE_DECIDER, useFactory: () => createCaseDecider(settings.caseRules) },
+        { provide: ACTION_DECIDER, useFactory: () => createActionDecider() },
+        { provide: ESCALATION_DECIDER, useFactory: () => createEscalationDecider(settings.escalationLadder) },
         { provide: EventStore, useFactory: () => openEventStore(settings.eventStore) },
         { provide: ReadModelStore, useFactory: () => new ReadModelStore(settings.readModelsPath) },
         {
@@ -50,7 +52,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
             ),
         },
       ],
-      exports: [SETTINGS, Clock, CASE_DECIDER, EventStore, ReadModelStore, ProjectionRunner, TOKEN_VERIFIER],
+      exports: [SETTINGS, Clock, CASE_DECIDER, ACTION_DECIDER, ESCALATION_DECIDER, EventStore, ReadModelStore, ProjectionRunner, TOKEN_VERIFIER],
     };
   }
 

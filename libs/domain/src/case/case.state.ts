@@ -10,6 +10,7 @@ import type {
   AlternativeReviewType,
   DecisionOutcome,
   ParallelProcessImpact,
+  RecommendationScope,
   RecommendationSource,
   ReviewType,
 } from './case.vocabulary';
@@ -76,6 +77,7 @@ export interface Recommendation {
   number: string;
   source: RecommendationSource;
   addressedTo: string;
+  scope: RecommendationScope;
   closedWithoutAction: boolean;
 }
 
@@ -333,6 +335,7 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
             number: event.data.number,
             source: event.data.source,
             addressedTo: event.data.addressedTo,
+            scope: event.data.scope,
             closedWithoutAction: false,
           },
         ],

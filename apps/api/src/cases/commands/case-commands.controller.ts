@@ -1,41 +1,16 @@
-import {
-  Body,
-  Controller,
-  createParamDecorator,
-  type ExecutionContext,
-  HttpCode,
-  Param,
-  Post,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import { v5 as uuidv5 } from 'uuid';
 import type { CaseCommand, CaseCommandType } from '@casetrail/domain';
 import type { CommandContext } from '@casetrail/event-store';
-import type { AuthenticatedRequest } from '../../auth/authentication.guard';
-import { commandContextFrom } from '../../commands/command-context';
+import { CommandEnvelope } from '../../commands/command-envelope.decorator';
+import { ActionPlanFacts } from '../../action-plans/action-plan-facts';
 import { Clock } from '../../infrastructure/clock';
 import { CaseIdPipe } from '../case-id.pipe';
 import * as Dto from './case-command.dtos';
 import { type CaseCommandAnswer, ExecuteCaseCommand } from './execute-case-command';
 
-/** The verified sender, the command headers and the route, turned into a command's context. */
-const CommandEnvelope = createParamDecorator(
-  (_: unknown, context: ExecutionContext): CommandContext => {
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const header = (name: string) => request.header(name);
-    return commandContextFrom(
-      request.principal,
-      {
-        'idempotency-key': header('idempotency-key'),
-        'if-match': header('if-match'),
-        'x-correlation-id': header('x-correlation-id'),
-      },
-      { route: `${request.method} ${request.path}`, body: request.body as unknown },
-    );
-  },
-);
 
 const CASE_ID_NAMESPACE = 'c3a5e7b1-6d42-4f0a-9b8e-3e1f5a7c2d64';
 
@@ -49,6 +24,7 @@ export class CaseCommandsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly clock: Clock,
+    private readonly facts: ActionPlanFacts,
   ) {}
 
   @Post()
@@ -372,11 +348,11 @@ export class CaseCommandsController {
     @CommandEnvelope() c: CommandContext,
     @Res({ passthrough: true }) r: Response,
   ) {
-    // Actions and escalations arrive with the action-plan work (issue #4); until then a case has none.
+    // Actions and escalations live in their own streams: their state comes from the read model.
     return this.send(
       id,
       'CloseCase',
-      { ...dto, recommendationsWithSettledActions: [], openEscalations: 0 },
+      { ...dto, recommendationsWithSettledActions: this.facts.settledRecommendations(id), openEscalations: this.facts.openEscalations(id) },
       c,
       r,
     );

@@ -1,0 +1,134 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  type ActionEvent,
+  type ActionStatusOn,
+  type BusinessDate,
+  deriveActionStatus,
+  type Lead,
+} from '@casetrail/domain';
+import { type HistoryEntry, ReadModelStore } from '@casetrail/projections';
+
+export type AsOfMode = 'effective' | 'known';
+
+interface ActionRow {
+  action_id: string;
+  case_id: string;
+  recommendation_ids: string;
+  number: string | null;
+  action_text: string;
+  agency: string;
+  lead: string;
+  monitoring_body: string;
+  timescale_text: string;
+  planned_on: string;
+  history: string;
+}
+
+interface EscalationRow {
+  escalation_id: string;
+  subject_id: string;
+  history: string;
+}
+
+export interface ActionView {
+  actionId: string;
+  caseId: string;
+  recommendationIds: string[];
+  number: string | null;
+  actionText: string;
+  agency: string;
+  lead: Lead;
+  monitoringBody: string;
+  timescaleText: string;
+  plannedOn: string;
+  derived: ActionStatusOn;
+  escalation: { level: number; addressedTo: string; escalationId: string } | null;
+}
+
+export interface ActionFilter {
+  caseId?: string;
+  agency?: string;
+  lead?: string;
+  monitoringBody?: string;
+}
+
+/**
+ * Actions as they stood on a business date (domain.md §0.3 item 7, §6.0, §6.2), derived by the
+ * domain from each action's history: "effective" takes every fact that had happened by then,
+ * including ones entered later; "known" only what had been recorded (or was known) by then.
+ */
+@Injectable()
+export class ActionViews {
+  constructor(@Inject(ReadModelStore) private readonly readModels: ReadModelStore) {}
+
+  asOf(date: BusinessDate, mode: AsOfMode, filter: ActionFilter): ActionView[] {
+    const where = ['planned_on <= @date'];
+    if (filter.caseId) where.push('case_id = @caseId');
+    if (filter.agency) where.push('agency = @agency COLLATE NOCASE');
+    if (filter.monitoringBody) where.push('monitoring_body = @monitoringBody');
+    if (filter.lead) where.push(`json_extract(lead, '$.displayText') LIKE '%' || @lead || '%'`);
+    const rows = this.readModels.db
+      .prepare(`SELECT * FROM actions WHERE ${where.join(' AND ')} ORDER BY action_id`)
+      .all({ date, ...filter }) as ActionRow[];
+    const escalations = this.openEscalationsAsOf(
+      date,
+      mode,
+      rows.map((r) => r.action_id),
+    );
+    return rows.flatMap((row) => {
+      const history = visible(JSON.parse(row.history) as HistoryEntry[], date, mode);
+      if (history.length === 0) return [];
+      const derived = deriveActionStatus(
+        history.map((h) => ({ type: h.type, data: h.data }) as unknown as ActionEvent),
+        date,
+      );
+      if (derived.status === 'ABSENT') return [];
+      return [
+        {
+          actionId: row.action_id,
+          caseId: row.case_id,
+          recommendationIds: JSON.parse(row.recommendation_ids) as string[],
+          number: row.number,
+          actionText: row.action_text,
+          agency: row.agency,
+          lead: JSON.parse(row.lead) as Lead,
+          monitoringBody: row.monitoring_body,
+          timescaleText: row.timescale_text,
+          plannedOn: row.planned_on,
+          derived,
+          escalation: escalations.get(row.action_id) ?? null,
+        },
+      ];
+    });
+  }
+
+  /** The highest open escalation per action on the date (§6.0: "highest open level on or before T"). */
+  private openEscalationsAsOf(date: BusinessDate, mode: AsOfMode, actionIds: string[]) {
+    const open = new Map<string, { level: number; addressedTo: string; escalationId: string }>();
+    if (actionIds.length === 0) return open;
+    const rows = this.readModels.db
+      .prepare(
+        `SELECT escalation_id, subject_id, history FROM escalations WHERE subject_kind = 'ACTION' AND raised_on <= ?`,
+      )
+      .all(date) as EscalationRow[];
+    for (const row of rows) {
+      let current: { level: number; addressedTo: string } | undefined;
+      for (const entry of visible(JSON.parse(row.history) as HistoryEntry[], date, mode)) {
+        const d = entry.data as { level?: number; toLevel?: number; addressedTo?: string };
+        if (entry.type === 'EscalationRaised')
+          current = { level: d.level!, addressedTo: d.addressedTo! };
+        if (entry.type === 'EscalationReferredUp' && current)
+          current = { level: d.toLevel!, addressedTo: d.addressedTo! };
+        if (entry.type === 'EscalationResolved') current = undefined;
+      }
+      const best = open.get(row.subject_id);
+      if (current && (!best || current.level > best.level))
+        open.set(row.subject_id, { ...current, escalationId: row.escalation_id });
+    }
+    return open;
+  }
+}
+
+function visible(history: HistoryEntry[], date: BusinessDate, mode: AsOfMode): HistoryEntry[] {
+  return history.filter((h) => h.occurredOn <= date && (mode === 'effective' || h.knownOn <= date));
+}

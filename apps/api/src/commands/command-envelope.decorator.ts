@@ -1,0 +1,15 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { CommandContext } from '@casetrail/event-store';
+import type { AuthenticatedRequest } from '../auth/authentication.guard';
+import { commandContextFrom } from './command-context';
+
+/** The verified sender, the command headers and the route, turned into a command's context. */
+export const CommandEnvelope = createParamDecorator((_: unknown, context: ExecutionContext): CommandContext => {
+  const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+  const header = (name: string) => request.header(name);
+  return commandContextFrom(
+    request.principal,
+    { 'idempotency-key': header('idempotency-key'), 'if-match': header('if-match'), 'x-correlation-id': header('x-correlation-id') },
+    { route: `${request.method} ${request.path}`, body: request.body as unknown },
+  );
+});

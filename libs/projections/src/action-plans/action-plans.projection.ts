@@ -1,0 +1,261 @@
+import type { StoredEvent } from '@casetrail/event-store';
+import type { Projection } from '../projection';
+
+/**
+ * Action plans and escalations for managers (domain.md §6.2): one row per action and per
+ * escalation, with the columns the lists filter on, and each one's own history (type, data,
+ * the day it happened and the day the board knew it), so a past date can be answered by the
+ * domain's own derivation instead of a second copy of the rules in SQL.
+ */
+
+export const ACTION_EVENT_TYPES = [
+  'ActionPlanned',
+  'ActionProgressRecorded',
+  'ActionDueDateChanged',
+  'ActionDueDateSet',
+  'ActionLeadChanged',
+  'ActionCompleted',
+  'ActionCompletionSignedOff',
+  'ActionCompletionReturned',
+  'ActionCancelled',
+  'ActionSuperseded',
+] as const;
+
+export const ESCALATION_EVENT_TYPES = [
+  'EscalationRaised',
+  'EscalationAcknowledged',
+  'EscalationReferredUp',
+  'EscalationResolved',
+] as const;
+
+/** One fact as the read models keep it: enough to replay it as of a date, in either mode. */
+export interface HistoryEntry {
+  type: string;
+  data: Record<string, unknown>;
+  occurredOn: string;
+  /** The date the board knew it: `knownOn` for history entered afterwards, else the day it was recorded. */
+  knownOn: string;
+}
+
+const LONDON = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+export function historyEntryOf(event: StoredEvent): HistoryEntry {
+  const data = event.data as Record<string, unknown>;
+  return {
+    type: event.type,
+    data,
+    occurredOn: String(data.occurredOn),
+    knownOn: event.metadata.knownOn ?? LONDON.format(new Date(event.recordedAt)),
+  };
+}
+
+const ACTION_STATUS_AFTER: Partial<Record<string, string>> = {
+  ActionPlanned: 'PLANNED',
+  ActionProgressRecorded: 'IN_PROGRESS',
+  ActionCompleted: 'COMPLETED',
+  ActionCompletionSignedOff: 'SIGNED_OFF',
+  ActionCompletionReturned: 'IN_PROGRESS',
+  ActionCancelled: 'CANCELLED',
+  ActionSuperseded: 'SUPERSEDED',
+};
+
+export const actionPlansProjection: Projection = {
+  name: 'action_plans',
+  version: 1,
+  handles: [...ACTION_EVENT_TYPES, ...ESCALATION_EVENT_TYPES],
+  tables: ['actions', 'escalations'],
+  createSchema: (t) => `
+    CREATE TABLE ${t.actions} (
+      action_id          TEXT    PRIMARY KEY,
+      case_id            TEXT    NOT NULL,
+      recommendation_ids TEXT    NOT NULL,
+      number             TEXT,
+      action_text        TEXT    NOT NULL,
+      agency             TEXT    NOT NULL,
+      lead               TEXT    NOT NULL,
+      monitoring_body    TEXT    NOT NULL,
+      timescale_text     TEXT    NOT NULL,
+      due_date_precision TEXT    NOT NULL,
+      planned_on         TEXT    NOT NULL,
+      original_due_date  TEXT,
+      current_due_date   TEXT,
+      due_date_changes   INTEGER NOT NULL DEFAULT 0,
+      status             TEXT    NOT NULL,
+      reported_rag       TEXT,
+      last_progress_on   TEXT,
+      completed_on       TEXT,
+      signed_off_on      TEXT,
+      closed_on          TEXT,
+      history            TEXT    NOT NULL,
+      version            INTEGER NOT NULL,
+      last_position      INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX ${t.actions}_case ON ${t.actions} (case_id);
+    CREATE INDEX ${t.actions}_due ON ${t.actions} (status, current_due_date);
+    CREATE TABLE ${t.escalations} (
+      escalation_id  TEXT    PRIMARY KEY,
+      subject_kind   TEXT    NOT NULL,
+      subject_id     TEXT    NOT NULL,
+      case_id        TEXT    NOT NULL,
+      level          INTEGER NOT NULL,
+      status         TEXT    NOT NULL,
+      reason         TEXT    NOT NULL,
+      addressed_to   TEXT    NOT NULL,
+      automatic      INTEGER NOT NULL,
+      due_date       TEXT,
+      raised_on      TEXT    NOT NULL,
+      resolved_on    TEXT,
+      history        TEXT    NOT NULL,
+      version        INTEGER NOT NULL,
+      last_position  INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX ${t.escalations}_subject ON ${t.escalations} (subject_id, status);`,
+  bind(db, t) {
+    const actionRow = db.prepare(
+      `SELECT history, last_position FROM ${t.actions} WHERE action_id = ?`,
+    );
+    const insertAction = db.prepare(
+      `INSERT INTO ${t.actions} (action_id, case_id, recommendation_ids, number, action_text, agency, lead, monitoring_body,
+         timescale_text, due_date_precision, planned_on, original_due_date, current_due_date, status, history, version, last_position)
+       VALUES (@actionId, @caseId, @recommendationIds, @number, @actionText, @agency, @lead, @monitoringBody,
+         @timescaleText, @dueDatePrecision, @plannedOn, @dueDate, @dueDate, 'PLANNED', @history, @version, @position)`,
+    );
+    const updateAction = db.prepare(
+      `UPDATE ${t.actions} SET
+         current_due_date = COALESCE(@dueDate, current_due_date),
+         due_date_changes = due_date_changes + @dueDateChanged,
+         lead = COALESCE(@lead, lead),
+         status = COALESCE(@status, status),
+         reported_rag = COALESCE(@rag, reported_rag),
+         last_progress_on = COALESCE(@progressOn, last_progress_on),
+         completed_on = CASE WHEN @type = 'ActionCompleted' THEN @on WHEN @type = 'ActionCompletionReturned' THEN NULL ELSE completed_on END,
+         signed_off_on = CASE WHEN @type = 'ActionCompletionSignedOff' THEN @on ELSE signed_off_on END,
+         closed_on = CASE WHEN @type IN ('ActionCancelled', 'ActionSuperseded') THEN @on ELSE closed_on END,
+         history = @history, version = @version, last_position = @position
+       WHERE action_id = @actionId`,
+    );
+    const escalationRow = db.prepare(
+      `SELECT history, last_position FROM ${t.escalations} WHERE escalation_id = ?`,
+    );
+    const insertEscalation = db.prepare(
+      `INSERT INTO ${t.escalations} (escalation_id, subject_kind, subject_id, case_id, level, status, reason, addressed_to, automatic,
+         due_date, raised_on, history, version, last_position)
+       VALUES (@escalationId, @kind, @subjectId, @caseId, @level, 'OPEN', @reason, @addressedTo, @automatic, @dueDate, @on, @history, @version, @position)`,
+    );
+    const updateEscalation = db.prepare(
+      `UPDATE ${t.escalations} SET
+         level = COALESCE(@level, level), addressed_to = COALESCE(@addressedTo, addressed_to),
+         status = @status, resolved_on = COALESCE(@resolvedOn, resolved_on),
+         history = @history, version = @version, last_position = @position
+       WHERE escalation_id = @escalationId`,
+    );
+
+    function applyAction(event: StoredEvent, id: string): void {
+      const existing = actionRow.get(id) as { history: string; last_position: bigint } | undefined;
+      if (existing && existing.last_position >= event.position) return;
+      const entry = historyEntryOf(event);
+      const history = JSON.stringify([
+        ...(existing ? (JSON.parse(existing.history) as HistoryEntry[]) : []),
+        entry,
+      ]);
+      const d = entry.data;
+      const common = { actionId: id, history, version: event.version, position: event.position };
+      if (event.type === 'ActionPlanned') {
+        if (existing) return;
+        insertAction.run({
+          ...common,
+          caseId: d.caseId,
+          recommendationIds: JSON.stringify(d.recommendationIds),
+          number: d.number ?? null,
+          actionText: d.actionText,
+          agency: d.agency,
+          lead: JSON.stringify(d.lead),
+          monitoringBody: d.monitoringBody,
+          timescaleText: d.timescaleText,
+          dueDatePrecision: d.dueDatePrecision,
+          plannedOn: entry.occurredOn,
+          dueDate: d.dueDate ?? null,
+        });
+        return;
+      }
+      if (!existing) return;
+      const newDue =
+        event.type === 'ActionDueDateChanged'
+          ? d.toDate
+          : event.type === 'ActionDueDateSet'
+            ? d.dueDate
+            : null;
+      updateAction.run({
+        ...common,
+        type: event.type,
+        on: entry.occurredOn,
+        dueDate: newDue ?? null,
+        dueDateChanged: event.type === 'ActionDueDateChanged' ? 1 : 0,
+        lead: event.type === 'ActionLeadChanged' ? JSON.stringify(d.toLead) : null,
+        status: ACTION_STATUS_AFTER[event.type] ?? null,
+        rag: event.type === 'ActionProgressRecorded' ? d.rag : null,
+        progressOn: event.type === 'ActionProgressRecorded' ? entry.occurredOn : null,
+      });
+    }
+
+    function applyEscalation(event: StoredEvent, id: string): void {
+      const existing = escalationRow.get(id) as
+        { history: string; last_position: bigint } | undefined;
+      if (existing && existing.last_position >= event.position) return;
+      const entry = historyEntryOf(event);
+      const history = JSON.stringify([
+        ...(existing ? (JSON.parse(existing.history) as HistoryEntry[]) : []),
+        entry,
+      ]);
+      const d = entry.data;
+      const common = {
+        escalationId: id,
+        history,
+        version: event.version,
+        position: event.position,
+      };
+      if (event.type === 'EscalationRaised') {
+        if (existing) return;
+        const subject = d.subject as { kind: string; id: string; caseId: string };
+        insertEscalation.run({
+          ...common,
+          kind: subject.kind,
+          subjectId: subject.id,
+          caseId: subject.caseId,
+          level: d.level,
+          reason: d.reason,
+          addressedTo: d.addressedTo,
+          automatic: d.automatic ? 1 : 0,
+          dueDate: d.dueDate ?? null,
+          on: entry.occurredOn,
+        });
+        return;
+      }
+      if (!existing) return;
+      updateEscalation.run({
+        ...common,
+        level: event.type === 'EscalationReferredUp' ? d.toLevel : null,
+        addressedTo: event.type === 'EscalationReferredUp' ? d.addressedTo : null,
+        status:
+          event.type === 'EscalationResolved'
+            ? 'RESOLVED'
+            : event.type === 'EscalationAcknowledged'
+              ? 'ACKNOWLEDGED'
+              : 'OPEN',
+        resolvedOn: event.type === 'EscalationResolved' ? entry.occurredOn : null,
+      });
+    }
+
+    return (event) => {
+      const [category, ...rest] = event.streamId.split('-');
+      const id = rest.join('-');
+      if (category === 'action') applyAction(event, id);
+      else if (category === 'escalation') applyEscalation(event, id);
+    };
+  },
+};

@@ -1,0 +1,279 @@
+import { EventStore } from '@casetrail/event-store';
+import { AutoEscalator } from '../../apps/api/src/action-plans/auto-escalator';
+import { CHILD_B1, SAM_AND_KYLE, type SeedRequest } from '../../apps/api/src/demo/seed-timelines';
+import { FixedClock } from '../../apps/api/src/infrastructure/clock';
+import { temporaryDirectories } from '@casetrail/event-store/testing/temporary-directory';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/*
+ * Action plans over HTTP (issue #4): Child B1's agency plans and Sam & Kyle's five
+ * recommendations go in as commands; the overdue list on past dates is checked against values
+ * worked out by hand from domain.md §7.1 and §7.3; the automatic escalator climbs the ladder on
+ * a moved clock, across a restart, without duplicates.
+ */
+
+const at = (date: string) => new Date(`${date}T12:00:00Z`);
+
+async function send(
+  t: TestApp,
+  token: string,
+  caseId: string,
+  requests: SeedRequest[],
+  keyPrefix: string,
+): Promise<void> {
+  for (const [i, request] of requests.entries()) {
+    const path = request.path.startsWith('/api/')
+      ? request.path
+      : `/api/cases${request.path === '' ? '' : `/${caseId}${request.path}`}`;
+    const res = await t
+      .http()
+      .post(path)
+      .set('Authorization', `Bearer ${token}`)
+      .set('Idempotency-Key', `${keyPrefix}-${i}`)
+      .send(request.body);
+    if (res.status !== 201)
+      throw new Error(
+        `${path} (${String(request.body.occurredOn)}): ${res.status} ${JSON.stringify(res.body)}`,
+      );
+  }
+}
+
+const between = (requests: SeedRequest[], after: string, upTo: string) =>
+  requests.filter((r) => String(r.body.occurredOn) > after && String(r.body.occurredOn) <= upTo);
+
+describe('action plans over HTTP', () => {
+  let t: TestApp;
+  let token: string;
+  const get = (path: string) => t.http().get(path).set('Authorization', `Bearer ${token}`);
+  const post = (path: string, body: object) =>
+    t.http().post(path).set('Authorization', `Bearer ${token}`).send(body);
+
+  beforeAll(async () => {
+    t = await startTestApp({}, { clock: new FixedClock(at('2026-11-23')) });
+    token = await t.tokenFor();
+    await send(t, token, 'B1', CHILD_B1.requests, 'b1-case');
+    await send(t, token, 'B1', CHILD_B1.actionPlan!, 'b1-actions');
+    await send(t, token, 'SK', SAM_AND_KYLE.requests, 'sk-case');
+    await send(t, token, 'SK', SAM_AND_KYLE.actionPlan!, 'sk-actions');
+  });
+  afterAll(() => t.close());
+
+  const overdue = async (query: string) => {
+    const res = await get(`/api/actions/overdue?${query}&waitMs=5000&minPosition=1`).expect(200);
+    return res.body as {
+      items: { actionId: string; daysOverdue: number; [k: string]: unknown }[];
+      byAgency: unknown[];
+      total: number;
+    };
+  };
+
+  describe('the overdue list on a past date (effective)', () => {
+    it('shows B1-A02 23 days and B1-A12 1 day overdue on 2015-05-01, worst first (§7.1)', async () => {
+      const list = await overdue('asOf=2015-05-01&caseId=B1');
+      expect(list.items.map((i) => [i.actionId, i.daysOverdue])).toEqual([
+        ['B1-A02', 23],
+        ['B1-A12', 1],
+      ]);
+      expect(list.items[0]).toMatchObject({
+        agency: 'Leicester City CCG',
+        currentDueDate: '2015-04-08',
+        escalationLevel: 0,
+        monitoringBody: 'PAQA',
+      });
+      expect(list.byAgency).toEqual([
+        { name: "Children's Social Care", count: 1 },
+        { name: 'Leicester City CCG', count: 1 },
+      ]);
+    });
+
+    it('does not count an action due that very day (B1-A11 due and completed 2015-04-30)', async () => {
+      const list = await overdue('asOf=2015-04-30&caseId=B1');
+      expect(list.items.map((i) => i.actionId)).toEqual(['B1-A02']);
+    });
+
+    it('shows only B1-A09 on 2016-01-05: 5 days past its new date, re-dated once from 2015-09-30', async () => {
+      const list = await overdue('asOf=2016-01-05&caseId=B1');
+      expect(list.items).toEqual([
+        expect.objectContaining({
+          actionId: 'B1-A09',
+          daysOverdue: 5,
+          currentDueDate: '2015-12-31',
+          originalDueDate: '2015-09-30',
+          dueDateChanges: 1,
+        }),
+      ]);
+    });
+
+    it('shows SK-A4 one day overdue on 2021-05-01 (§7.3)', async () => {
+      const list = await overdue('asOf=2021-05-01&caseId=SK');
+      expect(list.items.map((i) => [i.actionId, i.daysOverdue])).toEqual([['SK-A4', 1]]);
+    });
+
+    it('has nothing overdue today: every seed action was completed', async () => {
+      expect((await overdue('caseId=B1')).total).toBe(0);
+    });
+
+    it('refuses a future date, a malformed one and an unknown filter', async () => {
+      await get('/api/actions/overdue?asOf=2030-01-01').expect(400);
+      await get('/api/actions/overdue?asOf=2015-02-30').expect(400);
+      const res = await get('/api/actions/overdue?colour=red').expect(400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'colour' })]);
+    });
+  });
+
+  describe('the action list', () => {
+    it('lists all 17 of B1 with their derived status and the normalised timescales', async () => {
+      const res = await get('/api/actions?caseId=B1&pageSize=200').expect(200);
+      expect(res.body.total).toBe(17);
+      const a07 = (res.body.items as { actionId: string }[]).find((i) => i.actionId === 'B1-A07');
+      // "Immediate – completed by July 2015." is a month-only timescale: the last day of July (§0.3).
+      expect(a07).toMatchObject({
+        timescaleText: 'Immediate – completed by July 2015.',
+        originalDueDate: '2015-07-31',
+        status: 'COMPLETE',
+        subStatus: 'SIGNED_OFF',
+      });
+    });
+  });
+
+  describe('when a command breaks a rule', () => {
+    it('refuses to complete an action never planned (§5.8 B1-A99)', async () => {
+      const res = await post('/api/actions/B1-A99/completion', {
+        occurredOn: '2015-05-01',
+        completedBy: 'x',
+        summary: 'x',
+        evidence: [],
+      }).expect(422);
+      expect(res.body.rule).toBe('action-must-be-planned');
+    });
+
+    it('refuses an action under an unknown recommendation', async () => {
+      const res = await post('/api/cases/B1/recommendations/NOPE/actions', {
+        occurredOn: '2015-03-02',
+        actionId: 'B1-A98',
+        actionText: 'x',
+        desiredOutcome: 'x',
+        lead: { displayText: 'x', persons: [], agency: 'x' },
+        agency: 'x',
+        timescaleText: 'April 2015',
+      }).expect(422);
+      expect(res.body.rule).toBe('no-action-under-unknown-recommendation');
+    });
+
+    it('refuses to close B1 while 7 overview recommendations have no action (§5.8)', async () => {
+      const res = await post('/api/cases/B1/closure', {
+        occurredOn: '2016-12-31',
+        reason: 'REVIEW_COMPLETE_ACTIONS_SIGNED_OFF',
+        closedBy: { name: 'Independent Chair', role: 'Chair' },
+      }).expect(422);
+      expect(res.body.rule).toBe('no-closure-with-open-recommendations');
+      expect(res.body.detail).toMatch(/^7 recommendation/);
+    });
+  });
+});
+
+describe('the automatic escalator', () => {
+  const dirs = temporaryDirectories('casetrail-escalator-');
+  afterAll(() => dirs.cleanup());
+  const dataDir = dirs.make();
+  let t: TestApp;
+  let token: string;
+
+  async function startAt(date: string): Promise<void> {
+    t = await startTestApp({ CASETRAIL_DATA_DIR: dataDir }, { clock: new FixedClock(at(date)) });
+    token = await t.tokenFor();
+  }
+
+  async function loadUpTo(after: string, upTo: string): Promise<void> {
+    await send(t, token, 'B1', between(CHILD_B1.requests, after, upTo), `b1-case-${upTo}`);
+    await send(t, token, 'B1', between(CHILD_B1.actionPlan!, after, upTo), `b1-actions-${upTo}`);
+  }
+
+  const escalationEvents = async () => {
+    const all = [];
+    for (let after = 0n; ;) {
+      const page = await t.app.get(EventStore).readAll({ after, limit: 1000 });
+      if (page.length === 0) break;
+      all.push(...page.filter((e) => e.streamId.startsWith('escalation-')));
+      after = page.at(-1)!.position;
+    }
+    return all.map((e) => [
+      e.type,
+      (e.data as { occurredOn: string }).occurredOn,
+      (e.data as { level?: number; toLevel?: number }).level ??
+        (e.data as { toLevel?: number }).toLevel ??
+        null,
+    ]);
+  };
+
+  const levels = async (asOf: string) => {
+    const res = await t
+      .http()
+      .get(`/api/actions/overdue?asOf=${asOf}&caseId=B1`)
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
+    return Object.fromEntries(
+      (res.body.items as { actionId: string; escalationLevel: number }[]).map((i) => [
+        i.actionId,
+        i.escalationLevel,
+      ]),
+    );
+  };
+
+  it('raises B1-A02 to level 1 on the 28th day overdue, as in the sample (B1-22, 2015-05-06)', async () => {
+    await startAt('2015-05-06');
+    await loadUpTo('0000-00-00', '2015-05-06');
+    expect(await t.app.get(AutoEscalator).runOnce()).toEqual({
+      raised: 1,
+      referredUp: 0,
+      resolved: 0,
+    });
+    expect(await escalationEvents()).toEqual([['EscalationRaised', '2015-05-06', 1]]);
+    expect(await levels('2015-05-06')).toEqual({ 'B1-A02': 1, 'B1-A12': 0 });
+    await t.close();
+  });
+
+  it('catches up after a restart and downtime, each step dated the day its threshold was crossed', async () => {
+    await startAt('2015-06-30');
+    await loadUpTo('2015-05-06', '2015-06-30');
+    expect(await t.app.get(AutoEscalator).runOnce()).toEqual({
+      raised: 1,
+      referredUp: 2,
+      resolved: 0,
+    });
+    // A02 due 04-08: +56 = 06-03 (B1-25). A12 due 04-30: +28 = 05-28 (B1-23), +56 = 06-25 (B1-26).
+    expect(await escalationEvents()).toEqual([
+      ['EscalationRaised', '2015-05-06', 1],
+      ['EscalationReferredUp', '2015-06-03', 2],
+      ['EscalationRaised', '2015-05-28', 1],
+      ['EscalationReferredUp', '2015-06-25', 2],
+    ]);
+    expect(await levels('2015-06-30')).toEqual({ 'B1-A02': 2, 'B1-A12': 2 });
+    expect(await levels('2015-06-01')).toEqual({ 'B1-A02': 1, 'B1-A12': 1 });
+  });
+
+  it('never escalates the same thing twice, however often it runs', async () => {
+    const before = await escalationEvents();
+    const escalator = t.app.get(AutoEscalator);
+    expect(await Promise.all([escalator.runOnce(), escalator.runOnce()])).toEqual([
+      { raised: 0, referredUp: 0, resolved: 0 },
+      { raised: 0, referredUp: 0, resolved: 0 },
+    ]);
+    expect(await escalationEvents()).toEqual(before);
+    await t.close();
+  });
+
+  it('stands down when the actions are completed (B1-29 on 2015-07-06, B1-32 on 2015-07-20)', async () => {
+    await startAt('2015-07-20');
+    await loadUpTo('2015-06-30', '2015-07-20');
+    expect(await t.app.get(AutoEscalator).runOnce()).toEqual({
+      raised: 0,
+      referredUp: 0,
+      resolved: 2,
+    });
+    const resolved = (await escalationEvents()).filter(([type]) => type === 'EscalationResolved');
+    expect(resolved.map(([, on]) => on).sort()).toEqual(['2015-07-06', '2015-07-20']);
+    expect(await levels('2015-07-20')).toEqual({});
+    await t.close();
+  });
+});
