@@ -136,6 +136,36 @@ describe('action plans over HTTP', () => {
     });
   });
 
+  describe('a professional disagreement escalated on a case', () => {
+    it('is raised, acknowledged, referred up the ladder and resolved, each step answered with the version', async () => {
+      const by = { name: 'LSCB board manager', role: 'Board manager' };
+      const raised = await post('/api/cases/SK/escalations', {
+        occurredOn: '2020-08-10',
+        escalationId: 'SK-E1',
+        reason: 'PROFESSIONAL_DISAGREEMENT',
+        detail: 'Health and CSC disagree on the threshold applied',
+        level: 1,
+        raisedBy: by,
+      }).expect(201);
+      expect(raised.body).toMatchObject({ escalationId: 'SK-E1', version: '1' });
+      await post('/api/escalations/SK-E1/acknowledgement', { occurredOn: '2020-08-11', by }).expect(201);
+      await post('/api/escalations/SK-E1/referral-up', { occurredOn: '2020-08-20', reason: 'Not resolved at subgroup' }).expect(201);
+      const resolved = await post('/api/escalations/SK-E1/resolution', {
+        occurredOn: '2020-09-01',
+        outcome: 'DISAGREEMENT_RESOLVED',
+        note: 'Resolved by the board manager',
+        by,
+      }).expect(201);
+      expect(resolved.headers.etag).toBe('"4"');
+      const events = await t.app.get(EventStore).readStream('escalation-SK-E1');
+      expect(events.map((e) => e.type)).toEqual(['EscalationRaised', 'EscalationAcknowledged', 'EscalationReferredUp', 'EscalationResolved']);
+      // The ladder names level 2 (domain.md §5.6).
+      expect(events[2].data).toMatchObject({ toLevel: 2, addressedTo: 'Executive group' });
+      const again = await post('/api/escalations/SK-E1/resolution', { occurredOn: '2020-09-02', outcome: 'ACCEPTED_RISK', note: 'x', by }).expect(422);
+      expect(again.body.rule).toBe('escalation-already-resolved');
+    });
+  });
+
   describe('when a command breaks a rule', () => {
     it('refuses to complete an action never planned (§5.8 B1-A99)', async () => {
       const res = await post('/api/actions/B1-A99/completion', {

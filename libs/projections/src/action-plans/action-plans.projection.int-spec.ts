@@ -1,0 +1,162 @@
+import { join } from 'node:path';
+import { NO_STREAM, type NewEvent, SqliteEventStore, type StoredEvent } from '@casetrail/event-store';
+import { sampleEvent, sampleMetadata } from '@casetrail/event-store/testing/sample-events';
+import { temporaryDirectories } from '@casetrail/event-store/testing/temporary-directory';
+import { ProjectionRunner } from '../projection-runner';
+import { ReadModelStore } from '../read-model-store';
+import { actionPlansProjection } from './action-plans.projection';
+
+const dirs = temporaryDirectories('casetrail-action-plans-');
+afterAll(() => dirs.cleanup());
+
+/** B1-A09 as domain.md §7.1 tells it: planned, re-dated once, completed, signed off; and A02's escalation. */
+const A09: [string, object, string?][] = [
+  [
+    'ActionPlanned',
+    {
+      occurredOn: '2015-03-02',
+      actionId: 'B1-A09',
+      caseId: 'B1',
+      recommendationIds: ['CSC-2'],
+      actionText: 'Training on the impact of domestic violence',
+      desiredOutcome: 'Support for parents',
+      lead: { displayText: 'Workforce development and Service managers CIN teams', persons: [], agency: "Children's Social Care" },
+      agency: "Children's Social Care",
+      monitoringBody: 'PAQA',
+      timescaleText: 'By September 2015',
+      dueDate: '2015-09-30',
+      dueDatePrecision: 'MONTH',
+    },
+  ],
+  ['ActionProgressRecorded', { occurredOn: '2015-09-15', progressId: 'p1', reportedBy: 'x', narrative: 'rescheduled', rag: 'AMBER', evidence: [] }],
+  ['ActionDueDateChanged', { occurredOn: '2015-09-15', fromDate: '2015-09-30', toDate: '2015-12-31', reason: 'capacity', approvedBy: { name: 'PAQA chair', role: 'Chair' } }],
+  ['ActionCompleted', { occurredOn: '2016-01-12', completedBy: 'x', summary: 'delivered', evidence: [] }, '2016-01-20'],
+  ['ActionCompletionSignedOff', { occurredOn: '2016-02-11', body: 'PAQA', chair: { name: 'PAQA chair', role: 'Chair' }, impactAssessment: 'IMPACT_EVIDENCED' }],
+];
+const ESCALATION: [string, object][] = [
+  [
+    'EscalationRaised',
+    {
+      occurredOn: '2015-05-06',
+      escalationId: 'E1',
+      subject: { kind: 'ACTION', id: 'B1-A02', caseId: 'B1' },
+      reason: 'OVERDUE',
+      detail: '28 days overdue',
+      level: 1,
+      addressedTo: 'Chair of the monitoring subgroup',
+      raisedBy: { name: 'Automatic escalation', role: 'System' },
+      automatic: true,
+      dueDate: '2015-04-08',
+      daysOverdue: 28,
+    },
+  ],
+  ['EscalationReferredUp', { occurredOn: '2015-06-03', toLevel: 2, addressedTo: 'Executive group', reason: '56 days', automatic: true }],
+  ['EscalationResolved', { occurredOn: '2015-07-06', outcome: 'ACTION_COMPLETED', note: 'done', by: { name: 'x', role: 'y' } }],
+];
+
+function log(): StoredEvent[] {
+  const events: StoredEvent[] = [];
+  const add = (streamId: string, rows: [string, object, string?][]) =>
+    rows.forEach(([type, data, knownOn], i) =>
+      events.push({
+        ...sampleEvent(type, data),
+        metadata: sampleMetadata(knownOn ? { knownOn } : {}),
+        streamId,
+        version: BigInt(i + 1),
+        position: BigInt(events.length + 1),
+        recordedAt: '2026-11-23T10:00:00.000Z',
+        prevHash: '',
+        hash: '',
+      }),
+    );
+  add('action-B1-A09', A09);
+  add('escalation-E1', ESCALATION);
+  return events;
+}
+
+describe('the action plans projection', () => {
+  let readModels: ReadModelStore;
+  beforeEach(() => {
+    readModels = new ReadModelStore(join(dirs.make(), 'read-models.sqlite'));
+  });
+  afterEach(() => readModels.close());
+
+  const bindFresh = () => {
+    const t = ReadModelStore.tableNames(actionPlansProjection, 1n);
+    readModels.db.exec(actionPlansProjection.createSchema(t));
+    readModels.activate(actionPlansProjection, 1n);
+    return actionPlansProjection.bind(readModels.db, t);
+  };
+
+  describe('when every event is applied twice, and then the whole log again', () => {
+    beforeEach(() => {
+      const apply = bindFresh();
+      const events = log();
+      [...events.flatMap((e) => [e, e]), ...events].forEach(apply);
+    });
+
+    it('keeps the original and the current due date, the change count and the sign-off', () => {
+      expect(readModels.db.prepare('SELECT * FROM actions').all()).toEqual([
+        expect.objectContaining({
+          action_id: 'B1-A09',
+          case_id: 'B1',
+          recommendation_ids: '["CSC-2"]',
+          monitoring_body: 'PAQA',
+          original_due_date: '2015-09-30',
+          current_due_date: '2015-12-31',
+          due_date_changes: 1n,
+          status: 'SIGNED_OFF',
+          reported_rag: 'AMBER',
+          last_progress_on: '2015-09-15',
+          completed_on: '2016-01-12',
+          signed_off_on: '2016-02-11',
+          version: 5n,
+        }),
+      ]);
+    });
+
+    it('keeps each fact once in the history, with the day it happened and the day it was known', () => {
+      const { history } = readModels.db.prepare('SELECT history FROM actions').get() as { history: string };
+      const entries = JSON.parse(history) as { type: string; occurredOn: string; knownOn: string }[];
+      expect(entries.map((e) => e.type)).toEqual(A09.map(([type]) => type));
+      expect(entries[3]).toMatchObject({ occurredOn: '2016-01-12', knownOn: '2016-01-20' });
+      expect(entries[0]).toMatchObject({ occurredOn: '2015-03-02', knownOn: '2026-11-23' });
+    });
+
+    it('follows the escalation up the ladder to its resolution', () => {
+      expect(readModels.db.prepare('SELECT * FROM escalations').get()).toMatchObject({
+        escalation_id: 'E1',
+        subject_kind: 'ACTION',
+        subject_id: 'B1-A02',
+        case_id: 'B1',
+        level: 2n,
+        addressed_to: 'Executive group',
+        status: 'RESOLVED',
+        automatic: 1n,
+        due_date: '2015-04-08',
+        raised_on: '2015-05-06',
+        resolved_on: '2015-07-06',
+      });
+    });
+  });
+
+  it('rebuilds from the store into the same rows as the live generation', async () => {
+    const store = new SqliteEventStore({ path: join(dirs.make(), 'events.sqlite') });
+    try {
+      const append = (streamId: string, rows: [string, object, string?][]) =>
+        store.append(streamId, NO_STREAM, rows.map(([type, data]): NewEvent => sampleEvent(type, data)));
+      await append('action-B1-A09', A09);
+      await append('escalation-E1', ESCALATION);
+      const runner = new ProjectionRunner(store, readModels, [actionPlansProjection], { idleWaitMs: 10 });
+      runner.start();
+      expect(await runner.waitForPosition(await store.headPosition(), 5_000)).toBe(true);
+      const rows = () => [readModels.db.prepare('SELECT * FROM actions').all(), readModels.db.prepare('SELECT * FROM escalations').all()];
+      const live = rows();
+      await runner.rebuild('action_plans');
+      expect(rows()).toEqual(live);
+      await runner.stop();
+    } finally {
+      await store.close();
+    }
+  });
+});
