@@ -110,7 +110,7 @@ async function refer(url: string, token: string, key: string): Promise<Omit<Ackn
 
 async function startService(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [builtEntry('api')], {
-    env: { PATH: process.env.PATH, CASETRAIL_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' },
+    env: { PATH: process.env.PATH, CASETRAIL_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', CASETRAIL_DEMO: 'off' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -18,6 +18,7 @@ const baseEnv = (dataDir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.Process
   PATH: process.env.PATH,
   CASETRAIL_DATA_DIR: dataDir,
   LOG_LEVEL: 'warn',
+  CASETRAIL_DEMO: 'off',
   ...extra,
 });
 
@@ -27,8 +28,8 @@ function cli(dataDir: string, ...args: string[]) {
 }
 
 /** Starts the service on a free port and resolves once it says where it listens. */
-async function startService(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [builtEntry('api')], { env: baseEnv(dataDir, { PORT: '0' }), stdio: ['ignore', 'pipe', 'pipe'] });
+async function startService(dataDir: string, extra: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [builtEntry('api')], { env: baseEnv(dataDir, { PORT: '0', ...extra }), stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`service did not start:\n${output}`)), 30_000);
@@ -76,6 +77,40 @@ describe('the built service process', () => {
     expect(existsSync(join(dataDir, 'events.sqlite-wal'))).toBe(false);
     expect(existsSync(join(dataDir, 'read-models.sqlite-wal'))).toBe(false);
   }, 60_000);
+});
+
+describe('the demo', () => {
+  it('is loaded through the API on first start with an empty store, and only then', async () => {
+    const dataDir = dirs.make();
+    const token = cli(dataDir, 'token', '--name', 'Ann Lee', '--agency', 'Leicestershire Police').stdout.trim();
+    const cases = async (url: string) => {
+      const res = await fetch(`${url}/api/cases?pageSize=50`, { headers: { authorization: `Bearer ${token}` } });
+      return (await res.json()) as { total: number; items: { caseId: string; status: string }[] };
+    };
+    const first = await startService(dataDir, { CASETRAIL_DEMO: 'auto' });
+    try {
+      const listed = await cases(first.url);
+      // domain.md §7: B1, R, SK, five Oxfordshire referrals and T.
+      expect(listed.total).toBe(9);
+      expect(Object.fromEntries(listed.items.map((i) => [i.caseId, i.status]))).toMatchObject({ B1: 'PUBLISHED', 'OX-1617-03': 'DECISION_DEFERRED', 'OX-1617-04': 'REFERRED' });
+    } finally {
+      first.child.kill('SIGTERM');
+      await once(first.child, 'exit');
+    }
+    const eventsAfterFirst = JSON.parse(cli(dataDir, 'verify').stdout) as { eventsChecked: number };
+    const second = await startService(dataDir, { CASETRAIL_DEMO: 'auto' });
+    second.child.kill('SIGTERM');
+    await once(second.child, 'exit');
+    expect(JSON.parse(cli(dataDir, 'verify').stdout)).toMatchObject({ ok: true, eventsChecked: eventsAfterFirst.eventsChecked });
+  }, 60_000);
+
+  it('loads from the CLI too, and loading twice records everything once', () => {
+    const dataDir = dirs.make();
+    expect(cli(dataDir, 'demo').code).toBe(0);
+    const loaded = JSON.parse(cli(dataDir, 'verify').stdout) as { eventsChecked: number };
+    expect(cli(dataDir, 'demo').code).toBe(0);
+    expect(JSON.parse(cli(dataDir, 'verify').stdout)).toMatchObject({ ok: true, eventsChecked: loaded.eventsChecked });
+  });
 });
 
 describe('the CLI', () => {

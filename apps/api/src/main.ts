@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { loadSettings } from '@casetrail/settings';
+import { AutoEscalator } from './action-plans/auto-escalator';
 import { createApp } from './app.factory';
+import { loadDemoInto } from './demo/demo-on-first-start';
 
 async function main(): Promise<void> {
   const settings = loadSettings();
@@ -9,6 +11,9 @@ async function main(): Promise<void> {
   await app.listen(settings.port);
   // PORT=0 picks a free port; report the one actually bound.
   const { port } = app.getHttpServer().address() as AddressInfo;
+  if (settings.demo === 'auto') await loadDemoInto(app, settings, `http://127.0.0.1:${port}`, true);
+  // After the demo, so the escalator judges the sample actions with their whole history in.
+  app.get(AutoEscalator).start();
   console.log(
     JSON.stringify({
       level: 'info',

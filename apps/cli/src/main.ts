@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { loadSettings } from '@casetrail/settings';
+import { demo } from './commands/demo';
 import { generateLoad } from './commands/generate-load';
 import { projectionStatus, rebuild } from './commands/projections';
 import { printToken } from './commands/token';
@@ -14,6 +15,7 @@ Commands:
   verify             walk every stream's hash chain; exit 1 at the first broken link
   rebuild [name]     rebuild one projection (or all) into fresh tables and switch over
   projections        show each projection's checkpoint, lag and failure
+  demo               load the sample cases of the domain brief through the API (fixed keys: loading twice is harmless)
   generate-load --writers N --streams N --seconds N
                      append single-event commands concurrently, printing each acknowledgement
 
@@ -41,6 +43,8 @@ async function main(argv: string[]): Promise<number> {
       return verify(settings);
     case 'rebuild':
       return rebuild(settings, rest[0]);
+    case 'demo':
+      return demo(settings);
     case 'projections':
       return projectionStatus(settings);
     case 'generate-load': {

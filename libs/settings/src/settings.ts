@@ -118,6 +118,9 @@ class Environment {
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(86_400_000)
   CASETRAIL_ESCALATION_INTERVAL_MS?: number;
+
+  @IsOptional() @IsIn(['auto', 'off'])
+  CASETRAIL_DEMO?: 'auto' | 'off';
 }
 
 /** The escalation ladder of domain.md §5.6, per partnership through configuration. */
@@ -187,6 +190,8 @@ export interface Settings {
   escalationLadder: EscalationLadder;
   /** How often the automatic escalator looks for overdue actions (0: never on its own). */
   escalationIntervalMs: number;
+  /** `auto`: load the sample cases on first start with an empty store. */
+  demo: 'auto' | 'off';
 }
 
 export class InvalidSettings extends Error {
@@ -239,5 +244,6 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     caseRules,
     escalationLadder,
     escalationIntervalMs: parsed.CASETRAIL_ESCALATION_INTERVAL_MS ?? 60_000,
+    demo: parsed.CASETRAIL_DEMO ?? 'auto',
   };
 }

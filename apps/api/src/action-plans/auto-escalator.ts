@@ -3,7 +3,6 @@ import {
   Inject,
   Injectable,
   Logger,
-  type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { v5 as uuidv5 } from 'uuid';
@@ -69,7 +68,7 @@ export interface EscalationRun {
  * after downtime it catches up with the dates the ladder would have had.
  */
 @Injectable()
-export class AutoEscalator implements OnApplicationBootstrap, OnApplicationShutdown {
+export class AutoEscalator implements OnApplicationShutdown {
   private readonly logger = new Logger('AutoEscalator');
   private timer?: NodeJS.Timeout;
   private running?: Promise<EscalationRun>;
@@ -84,7 +83,8 @@ export class AutoEscalator implements OnApplicationBootstrap, OnApplicationShutd
     private readonly clock: Clock,
   ) {}
 
-  onApplicationBootstrap(): void {
+  /** Starts the periodic passes; the service calls it once it is up (and any demo is loaded). */
+  start(): void {
     const interval = this.settings.escalationIntervalMs;
     if (interval <= 0) return;
     const tick = () =>

@@ -74,3 +74,18 @@ describe('the context of a command', () => {
     expect(parseIfMatch('7')).toBe(7n);
   });
 });
+
+describe('history entered after the fact', () => {
+  const backfill = { route: 'POST /api/actions/B1-A03/completion', body: { occurredOn: '2015-03-27' } };
+
+  it('carries the date the board knew it, and where it came from', () => {
+    const context = commandContextFrom(ada, { 'x-known-on': '2015-04-15', 'x-source': 'seed:003 Appendix 1' }, backfill, '2026-11-23');
+    expect(context.metadata).toMatchObject({ knownOn: '2015-04-15', source: 'seed:003 Appendix 1' });
+  });
+
+  it('refuses a known-on date before the fact happened, after today, or malformed', () => {
+    expect(() => commandContextFrom(ada, { 'x-known-on': '2015-03-26' }, backfill, '2026-11-23')).toThrow(/X-Known-On|occurredOn/);
+    expect(() => commandContextFrom(ada, { 'x-known-on': '2027-01-01' }, backfill, '2026-11-23')).toThrow(InvalidInput);
+    expect(() => commandContextFrom(ada, { 'x-known-on': '15/04/2015' }, backfill, '2026-11-23')).toThrow(InvalidInput);
+  });
+});

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { v5 as uuidv5 } from 'uuid';
+import { isBusinessDate } from '@casetrail/domain';
 import type { CommandContext } from '@casetrail/event-store';
 import type { Principal } from '@casetrail/identity';
 import { InvalidInput } from '../http/problem-details';
@@ -9,6 +10,10 @@ export interface CommandHeaders {
   'idempotency-key'?: string;
   'if-match'?: string;
   'x-correlation-id'?: string;
+  /** History entered after the fact: the date the board knew it (domain.md §0.3 item 8). */
+  'x-known-on'?: string;
+  /** Where such history came from (minutes, a spreadsheet, a seed document). */
+  'x-source'?: string;
 }
 
 /** What the request asked for, as sent: the same key with another request is refused. */
@@ -33,6 +38,7 @@ export function commandContextFrom(
   principal: Principal,
   headers: CommandHeaders,
   request: CommandRequest,
+  today?: string,
 ): CommandContext {
   const key = headers['idempotency-key'];
   if (key !== undefined && !KEY.test(key)) {
@@ -50,6 +56,11 @@ export function commandContextFrom(
       { field: 'X-Correlation-Id', reason: 'must be 1-255 letters, digits or ._:-' },
     ]);
   }
+  const knownOn = parseKnownOn(headers, request, today);
+  const source = headers['x-source'];
+  if (source !== undefined && !/^[\p{L}\p{N} .,:;§()/#'_-]{1,200}$/u.test(source)) {
+    throw new InvalidInput([{ field: 'X-Source', reason: 'must be 1-200 characters of text' }]);
+  }
   return {
     commandId,
     expectedVersion: parseIfMatch(headers['if-match']),
@@ -64,12 +75,29 @@ export function commandContextFrom(
       correlationId,
       causationId: commandId,
       commandId,
-      requestHash: requestHashOf(request),
+      requestHash: requestHashOf({ ...request, knownOn, source }),
+      ...(knownOn && { knownOn }),
+      ...(source && { source }),
     },
   };
 }
 
-export const requestHashOf = (request: CommandRequest): string =>
+/**
+ * A fact entered after the fact says when the board knew it. That cannot be before it
+ * happened, nor after today: the real append time stays the store's own.
+ */
+function parseKnownOn(headers: CommandHeaders, request: CommandRequest, today: string | undefined): string | undefined {
+  const knownOn = headers['x-known-on'];
+  if (knownOn === undefined) return undefined;
+  const invalid = (reason: string) => new InvalidInput([{ field: 'X-Known-On', reason }]);
+  if (!isBusinessDate(knownOn)) throw invalid('must be a calendar date YYYY-MM-DD');
+  if (today !== undefined && knownOn > today) throw invalid(`must not be after today (${today})`);
+  const occurredOn = (request.body as { occurredOn?: unknown } | undefined)?.occurredOn;
+  if (typeof occurredOn === 'string' && knownOn < occurredOn) throw invalid(`must not be before occurredOn (${occurredOn})`);
+  return knownOn;
+}
+
+export const requestHashOf = (request: CommandRequest & { knownOn?: string; source?: string }): string =>
   createHash('sha256')
     .update(canonicalize(JSON.parse(JSON.stringify(request))) ?? '')
     .digest('hex');

@@ -1,6 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { CommandContext } from '@casetrail/event-store';
 import type { AuthenticatedRequest } from '../auth/authentication.guard';
+import { londonDate } from '../infrastructure/clock';
 import { commandContextFrom } from './command-context';
 
 /** The verified sender, the command headers and the route, turned into a command's context. */
@@ -9,7 +10,14 @@ export const CommandEnvelope = createParamDecorator((_: unknown, context: Execut
   const header = (name: string) => request.header(name);
   return commandContextFrom(
     request.principal,
-    { 'idempotency-key': header('idempotency-key'), 'if-match': header('if-match'), 'x-correlation-id': header('x-correlation-id') },
+    {
+      'idempotency-key': header('idempotency-key'),
+      'if-match': header('if-match'),
+      'x-correlation-id': header('x-correlation-id'),
+      'x-known-on': header('x-known-on'),
+      'x-source': header('x-source'),
+    },
     { route: `${request.method} ${request.path}`, body: request.body as unknown },
+    londonDate(new Date()),
   );
 });

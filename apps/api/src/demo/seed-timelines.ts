@@ -9,6 +9,8 @@ export interface SeedRequest {
   /** Path under /api/cases; '' refers the case. */
   path: string;
   body: Record<string, unknown>;
+  /** The seed's `recorded` column where it differs from the day the fact happened. */
+  knownOn?: string;
 }
 
 export interface SeedCase {
@@ -16,6 +18,11 @@ export interface SeedCase {
   requests: SeedRequest[];
   /** Action-plan requests, sent after the case timeline; paths are absolute (`/api/...`). */
   actionPlan?: SeedRequest[];
+  /**
+   * The seed's synthetic escalations (tag X), as a person would record them. Only the demo
+   * sends them: they fall on the automatic escalator's thresholds, which tests prove separately.
+   */
+  escalations?: SeedRequest[];
 }
 
 const chair = { name: 'Independent Chair of the LSCB', role: 'LSCB_CHAIR' };
@@ -40,6 +47,7 @@ const recommendation = (
   addressedTo: string,
   scope = 'SINGLE_AGENCY',
   source = 'IMR',
+  themes: string[] = [],
 ) =>
   step('recommendations', occurredOn, {
     recommendationId,
@@ -48,7 +56,7 @@ const recommendation = (
     source,
     addressedTo,
     scope,
-    themes: [],
+    themes,
   });
 
 const B1_AGENCY_RECOMMENDATIONS: [string, string, string, string, string?][] = [
@@ -304,6 +312,23 @@ export const CHILD_B1: SeedCase = {
   ],
 };
 
+/**
+ * The ten recommendations under seed 000's six progress headings, R1 to R10 in order: the
+ * brief's assumed mapping (domain.md §7.2), since the texts are not in the seed.
+ */
+const R_RECOMMENDATION_THEMES = [
+  'EARLY_HELP',
+  'EARLY_HELP',
+  'NEGLECT',
+  'COURT_ORDERS',
+  'PLACEMENT_MONITORING',
+  'PLACEMENT_MONITORING',
+  'PLACEMENT_MONITORING',
+  'PLACEMENT_SUFFICIENCY',
+  'COMPLEX_HEALTH_NEEDS',
+  'COMPLEX_HEALTH_NEEDS',
+];
+
 export const CHILD_R: SeedCase = {
   caseId: 'R',
   requests: [
@@ -420,7 +445,7 @@ export const CHILD_R: SeedCase = {
         ],
       ] as const
     ).map(([findingId, text]) => step('findings', '2021-12-09', { findingId, text, themes: [] })),
-    ...Array.from({ length: 10 }, (_, i) => {
+    ...R_RECOMMENDATION_THEMES.map((theme, i) => {
       const n = String(i + 1).padStart(2, '0');
       return recommendation(
         '2021-12-09',
@@ -430,6 +455,7 @@ export const CHILD_R: SeedCase = {
         'Oxfordshire Safeguarding Children Board',
         'MULTI_AGENCY',
         'OVERVIEW_REPORT',
+        [theme],
       );
     }),
   ],
@@ -964,7 +990,8 @@ const b1Plan = (
 CHILD_B1.actionPlan = [
   ...B1_ACTIONS.map((row) => b1Plan(row)),
   completed('B1-A16', '2015-03-31', 'Duty and Advice robust referral taking in place'),
-  completed('B1-A03', '2015-03-27', 'Reminder published in Safeguarding Children Briefing'),
+  // B1-17: happened 2015-03-27, recorded 2015-04-15 (a late entry).
+  { ...completed('B1-A03', '2015-03-27', 'Reminder published in Safeguarding Children Briefing'), knownOn: '2015-04-15' },
   completed('B1-A01', '2015-04-20', 'Level 3 training content updated'),
   progress(
     'B1-A12',
@@ -1078,6 +1105,39 @@ SAM_AND_KYLE.actionPlan = [
   ...['SK-A1', 'SK-A2', 'SK-A4'].map((id) => signedOff(id, '2021-06-17', lscpExecutive)),
   completed('SK-A3', '2021-09-28', 'Revised procedure published'),
   signedOff('SK-A3', '2021-10-14', lscpExecutive),
+];
+
+const raiseOverdue = (escalationId: string, actionId: string, occurredOn: string, days: number): SeedRequest =>
+  onAction(actionId, 'escalations', occurredOn, {
+    escalationId,
+    reason: 'OVERDUE',
+    detail: `${days} days overdue`,
+    level: 1,
+    raisedBy: { name: 'Business unit', role: 'LSCB business unit' },
+  });
+const escalationStep = (escalationId: string, path: string, occurredOn: string, body: Record<string, unknown>): SeedRequest => ({
+  path: `/api/escalations/${escalationId}/${path}`,
+  body: { occurredOn, ...body },
+});
+const resolvedOnCompletion = (escalationId: string, occurredOn: string) =>
+  escalationStep(escalationId, 'resolution', occurredOn, {
+    outcome: 'ACTION_COMPLETED',
+    note: 'Resolved: action completed',
+    by: { name: 'Business unit', role: 'LSCB business unit' },
+  });
+
+CHILD_B1.escalations = [
+  raiseOverdue('B1-E-A02', 'B1-A02', '2015-05-06', 28),
+  raiseOverdue('B1-E-A12', 'B1-A12', '2015-05-28', 28),
+  escalationStep('B1-E-A02', 'referral-up', '2015-06-03', { reason: '56 days overdue' }),
+  escalationStep('B1-E-A12', 'referral-up', '2015-06-25', { reason: '56 days overdue' }),
+  resolvedOnCompletion('B1-E-A02', '2015-07-06'),
+  resolvedOnCompletion('B1-E-A12', '2015-07-20'),
+];
+
+SAM_AND_KYLE.escalations = [
+  raiseOverdue('SK-E-A1', 'SK-A1', '2021-02-27', 28),
+  resolvedOnCompletion('SK-E-A1', '2021-03-03'),
 ];
 
 export const SEED_CASES: SeedCase[] = [CHILD_B1, CHILD_R, SAM_AND_KYLE, ...OX_CASES, CHILD_T];
