@@ -44,6 +44,11 @@ export const THEMES = [
   'SAFE_SLEEPING',
   'EXPLOITATION',
   'EARLY_HELP',
+  // The headings under which Child R's progress was reported (domain.md §7.2, seed 000).
+  'COURT_ORDERS',
+  'PLACEMENT_MONITORING',
+  'PLACEMENT_SUFFICIENCY',
+  'COMPLEX_HEALTH_NEEDS',
   'OTHER',
 ] as const;
 export type Theme = (typeof THEMES)[number];
