@@ -8,6 +8,7 @@ import { ActionPlanFacts } from './action-plans/action-plan-facts';
 import { AutoEscalator } from './action-plans/auto-escalator';
 import { ActionQueriesController } from './action-plans/queries/action-queries.controller';
 import { ActionViews } from './action-plans/queries/action-views';
+import { AuditModule } from './audit/audit.module';
 import { AuthenticationGuard } from './auth/authentication.guard';
 import { ExecuteOnStreamHandler } from './commands/execute-on-stream';
 import { ReadModelConsistency } from './consistency/read-model-consistency';
@@ -36,6 +37,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         InfrastructureModule.forSettings(settings, overrides),
         CasesQueryModule,
+        AuditModule,
       ],
       controllers: [HealthController, GetEventCountsController, CaseCommandsController, ActionPlanCommandsController, ActionQueriesController],
       providers: [

@@ -1,0 +1,440 @@
+import {
+  type ActionEvent,
+  type ActionStatusOn,
+  type BusinessDate,
+  type CaseEvent,
+  type CaseReferred,
+  type CaseState,
+  type CaseStatus,
+  type ClockName,
+  currentDecision,
+  daysBetween,
+  type DelayReason,
+  deriveActionStatus,
+  type DerivedRag,
+  type EscalationEvent,
+  evolveAction,
+  evolveCase,
+  evolveEscalation,
+  fold,
+  initialActionState,
+  initialCaseState,
+  initialEscalationState,
+  type Lead,
+  type OpenCase,
+  type ParallelProcessRecorded,
+  readClock,
+  rollUpRag,
+} from '@casetrail/domain';
+import type { StoredEvent } from '@casetrail/event-store';
+import { historyEntryOf } from '@casetrail/projections';
+import type { CaseStage } from '@casetrail/projections/case-status/case-status.projection';
+import type { AsOfMode } from '../../action-plans/queries/action-views';
+import { type CaseDetail, type CaseRow, type ClockRow, toDetail } from './case-views';
+
+/**
+ * A whole case as it stood on a business date (domain.md §0.3 item 7, §6.3), replayed from its
+ * events by the domain's own folds, never from a read model that could drift. "effective" takes
+ * every fact that had happened by the date, entered then or later; "known" only those the board
+ * knew by the end of that day (knownOn for history entered after the fact, else the day it was
+ * recorded). The answer keeps the shape of the current case detail and adds to it.
+ */
+
+export interface CaseLog {
+  caseEvents: readonly StoredEvent[];
+  actions: readonly (readonly StoredEvent[])[];
+  escalations: readonly (readonly StoredEvent[])[];
+}
+
+export interface ActionAsOf extends ActionStatusOn {
+  actionId: string;
+  recommendationIds: string[];
+  agency: string;
+  lead: Lead;
+  monitoringBody: string;
+  timescaleText: string;
+  plannedOn: string;
+  /** The highest escalation open on the action at the date, 0 for none (§6.0). */
+  escalationLevel: number;
+  escalatedTo: string | null;
+}
+
+export interface OpenEscalationAsOf {
+  escalationId: string;
+  subjectKind: 'ACTION' | 'CASE';
+  subjectId: string;
+  level: number;
+  addressedTo: string;
+  status: string;
+  raisedOn: string;
+  /** When it reached its current level. */
+  since: string;
+}
+
+export interface CaseAsOfDetail extends CaseDetail {
+  asOf: BusinessDate;
+  mode: AsOfMode;
+  /** Every decision up to the date, oldest first; the current one is flagged. */
+  decisions: {
+    decisionId: string;
+    outcome: string;
+    alternativeReviewType: string | null;
+    criteriaMet: boolean;
+    decidedOn: string;
+    decidedBy: string;
+    rationale: string;
+    supersedesDecisionId: string | null;
+    current: boolean;
+  }[];
+  openParallelProcesses: {
+    processId: string;
+    processType: string | null;
+    leadAgency: string | null;
+    impact: string[];
+    startedOn: string;
+  }[];
+  recommendations: {
+    recommendationId: string;
+    number: string;
+    source: string;
+    addressedTo: string;
+    scope: string;
+    closedWithoutAction: boolean;
+    actionIds: string[];
+    /** The roll-up of its actions' RAG; null when none is planned (then `unplanned`). */
+    rag: DerivedRag | null;
+    unplanned: boolean;
+  }[];
+  actions: ActionAsOf[];
+  actionCounts: {
+    total: number;
+    complete: number;
+    overdue: number;
+    atRisk: number;
+    offTrack: number;
+    onTrack: number;
+    unscheduled: number;
+    cancelled: number;
+  };
+  openEscalations: OpenEscalationAsOf[];
+  /** The highest open level across the case and its actions, 0 for none. */
+  escalationLevel: number;
+  /** Facts that had happened by the date but reached the board only afterwards. */
+  learnedLater: number;
+}
+
+const STAGE_OF: Record<CaseStatus, CaseStage> = {
+  REFERRED: 'INTAKE',
+  UNDER_CONSIDERATION: 'INTAKE',
+  DECISION_DEFERRED: 'INTAKE',
+  DECISION_RECOMMENDED: 'DECISION',
+  DECIDED_REVIEW: 'DECISION',
+  DECIDED_NO_REVIEW: 'DECISION',
+  NATIONAL_REVIEW: 'DECISION',
+  DECISION_CONTESTED: 'DECISION',
+  REVIEW_IN_PROGRESS: 'REVIEW',
+  REVIEW_PAUSED: 'REVIEW',
+  REPORT_SIGNED_OFF: 'PUBLICATION',
+  PUBLICATION_DEFERRED: 'PUBLICATION',
+  PUBLISHED: 'PUBLICATION',
+  PUBLICATION_WITHHELD: 'PUBLICATION',
+  CLOSED: 'CLOSED',
+};
+
+const happenedBy = (event: StoredEvent, asOf: BusinessDate) =>
+  historyEntryOf(event).occurredOn <= asOf;
+const knownBy = (event: StoredEvent, asOf: BusinessDate) => historyEntryOf(event).knownOn <= asOf;
+
+/** Whether an event counts on asOf in the given mode (domain.md §0.3 item 7). */
+export function visibleOn(event: StoredEvent, asOf: BusinessDate, mode: AsOfMode): boolean {
+  return happenedBy(event, asOf) && (mode === 'effective' || knownBy(event, asOf));
+}
+
+const asDomain = <E>(events: readonly StoredEvent[]) =>
+  events.map((e) => ({ type: e.type, data: e.data }) as E);
+
+/** The case on asOf, or undefined when nothing of it had happened (or was known) by then. */
+export function caseAsOf(
+  log: CaseLog,
+  asOf: BusinessDate,
+  mode: AsOfMode,
+): CaseAsOfDetail | undefined {
+  const seen = (stream: readonly StoredEvent[]) => stream.filter((e) => visibleOn(e, asOf, mode));
+  const caseEvents = seen(log.caseEvents);
+  const replay = replayCase(asDomain<CaseEvent>(caseEvents));
+  if (!replay) return undefined;
+  const { state, referral, clocks, closedPauseDays, processes } = replay;
+
+  const escalations = log.escalations
+    .flatMap((stream) => openEscalation(seen(stream)))
+    .sort((a, b) => b.level - a.level || a.escalationId.localeCompare(b.escalationId));
+  const actions = log.actions.flatMap((stream) => actionAsOf(seen(stream), asOf, escalations));
+  const clockRows = [...clocks.entries()]
+    .map(([name, c]): ClockRow => ({
+      clock: name,
+      anchor_on: c.anchorOn,
+      due_on: c.dueOn,
+      extended_to: c.extendedTo ?? null,
+      completed_on: c.completedOn ?? null,
+      delay_reason_code: c.reason?.code ?? null,
+      delay_reason_detail: c.reason?.detail ?? null,
+    }))
+    .sort((a, b) => a.due_on.localeCompare(b.due_on) || a.clock.localeCompare(b.clock));
+  const version = caseEvents.reduce((max, e) => (e.version > max ? e.version : max), 0n);
+  const row = caseRowOf(state, referral, clockRows, closedPauseDays, version, asOf);
+  const all = [log.caseEvents, ...log.actions, ...log.escalations].flat();
+
+  return {
+    ...toDetail(row, clockRows, asOf),
+    asOf,
+    mode,
+    decisions: state.decisions.map((d) => ({
+      decisionId: d.decisionId,
+      outcome: d.outcome,
+      alternativeReviewType: d.alternativeReviewType ?? null,
+      criteriaMet: d.criteriaMet,
+      decidedOn: d.decidedOn,
+      decidedBy: d.decidedBy,
+      rationale: d.rationale,
+      supersedesDecisionId: d.supersedesDecisionId ?? null,
+      current: d.decisionId === state.currentDecisionId,
+    })),
+    openParallelProcesses: state.parallelProcesses
+      .filter((p) => !p.concludedOn)
+      .map((p) => ({
+        processId: p.processId,
+        processType: processes.get(p.processId)?.processType ?? null,
+        leadAgency: processes.get(p.processId)?.leadAgency ?? null,
+        impact: p.impact,
+        startedOn: p.startedOn,
+      })),
+    recommendations: state.recommendations.map((r) => {
+      const addressing = actions.filter((a) => a.recommendationIds.includes(r.recommendationId));
+      return {
+        ...r,
+        actionIds: addressing.map((a) => a.actionId),
+        rag: rollUpRag(addressing),
+        unplanned: addressing.length === 0 && !r.closedWithoutAction,
+      };
+    }),
+    actions,
+    actionCounts: countActions(actions),
+    openEscalations: escalations,
+    escalationLevel: Math.max(0, ...escalations.map((e) => e.level)),
+    learnedLater: all.filter((e) => happenedBy(e, asOf) && !knownBy(e, asOf)).length,
+  };
+}
+
+interface ClockEntry {
+  anchorOn: BusinessDate;
+  dueOn: BusinessDate;
+  extendedTo?: BusinessDate;
+  completedOn?: BusinessDate;
+  reason?: DelayReason;
+}
+
+interface CaseReplay {
+  state: OpenCase;
+  referral: CaseReferred | undefined;
+  clocks: Map<ClockName, ClockEntry>;
+  closedPauseDays: number;
+  processes: Map<string, ParallelProcessRecorded>;
+}
+
+function replayCase(events: readonly CaseEvent[]): CaseReplay | undefined {
+  let state: CaseState = initialCaseState();
+  let referral: CaseReferred | undefined;
+  let closedPauseDays = 0;
+  const clocks = new Map<ClockName, ClockEntry>();
+  const processes = new Map<string, ParallelProcessRecorded>();
+  for (const event of events) {
+    const before = state;
+    state = evolveCase(state, event);
+    if (state.status === 'NOT_REFERRED') continue;
+    if (event.type === 'CaseReferred') referral = event.data;
+    if (event.type === 'ParallelProcessRecorded') processes.set(event.data.processId, event.data);
+    const pausedSince = before.status !== 'NOT_REFERRED' ? before.review?.pausedSince : undefined;
+    if (event.type === 'ReviewResumed' && pausedSince)
+      closedPauseDays += daysBetween(pausedSince, event.data.occurredOn);
+    trackClocks(clocks, state, event);
+  }
+  return state.status === 'NOT_REFERRED'
+    ? undefined
+    : { state, referral, clocks, closedPauseDays, processes };
+}
+
+/**
+ * The statutory clocks as the events set them, by the same rules as the case_status read model
+ * (domain.md §3.3, §6.1): deadlines are read from the events, never recomputed, so a change of
+ * rules does not rewrite a past deadline. A clock started again from a later anchor replaces the
+ * old one; only the first completion counts.
+ */
+function trackClocks(clocks: Map<ClockName, ClockEntry>, s: OpenCase, event: CaseEvent): void {
+  const on = event.data.occurredOn;
+  const start = (name: ClockName, anchorOn: string, dueOn: string, completedOn?: string) => {
+    const existing = clocks.get(name);
+    if (!existing || anchorOn > existing.anchorOn)
+      clocks.set(name, { anchorOn, dueOn, completedOn });
+  };
+  const complete = (name: ClockName) => {
+    const clock = clocks.get(name);
+    if (clock && !clock.completedOn) clock.completedOn = on;
+  };
+  switch (event.type) {
+    case 'CaseReferred':
+      if (event.data.decisionDueOn) start('DECISION', on, event.data.decisionDueOn);
+      break;
+    case 'DecisionRecorded':
+      complete('DECISION');
+      break;
+    case 'SeriousIncidentNotified':
+      if (event.data.dueOn)
+        start('SERIOUS_INCIDENT_NOTIFICATION', event.data.becameAwareOn, event.data.dueOn, on);
+      break;
+    case 'RapidReviewStarted':
+      start('RAPID_REVIEW', s.becameAwareOn ?? on, event.data.dueOn);
+      break;
+    case 'RapidReviewCompleted':
+      complete('RAPID_REVIEW');
+      break;
+    case 'NationalPanelNotified': {
+      const decision = s.decisions.find((d) => d.decisionId === event.data.decisionId);
+      if (event.data.dueOn && decision)
+        start('NO_REVIEW_DECISION_TO_PANEL', decision.decidedOn, event.data.dueOn, on);
+      break;
+    }
+    case 'ReviewCommissioned': {
+      const anchor = currentDecision(s)?.decidedOn ?? on;
+      start('REVIEW_COMPLETION', anchor, event.data.targetCompletionOn);
+      if (event.data.publicationDueOn) start('PUBLICATION', anchor, event.data.publicationDueOn);
+      break;
+    }
+    case 'ReviewTimescaleExtended': {
+      const clock = clocks.get('REVIEW_COMPLETION');
+      if (clock) clock.extendedTo = event.data.newTargetOn;
+      break;
+    }
+    case 'ReportSignedOff':
+      complete('REVIEW_COMPLETION');
+      break;
+    case 'ReviewPublished':
+    case 'PublicationWithheld':
+      complete('PUBLICATION');
+      break;
+  }
+  const late = 'late' in event.data ? event.data.late : undefined;
+  const explained = late && clocks.get(late.clock);
+  if (late && explained) explained.reason = late.reason;
+}
+
+function caseRowOf(
+  s: OpenCase,
+  referral: CaseReferred | undefined,
+  clocks: ClockRow[],
+  closedPauseDays: number,
+  version: bigint,
+  asOf: BusinessDate,
+): CaseRow {
+  const decision = currentDecision(s);
+  const reading = (c: ClockRow) =>
+    readClock(c.clock, c.anchor_on, c.due_on, c.completed_on ?? undefined, asOf);
+  const next = clocks.find((c) => !c.completed_on);
+  return {
+    case_id: s.caseId,
+    case_ref: s.caseRef ?? null,
+    regime: s.regime ?? null,
+    status: s.status,
+    stage: STAGE_OF[s.status],
+    referred_on: s.referredOn ?? null,
+    referring_agency: referral?.referringAgency ?? null,
+    pseudonyms: JSON.stringify((referral?.subjects ?? []).map((x) => x.pseudonym)),
+    incident_type: s.incident?.type ?? null,
+    incident_date: s.incident?.date ?? null,
+    themes: JSON.stringify(referral?.themes ?? []),
+    decision_id: decision?.decisionId ?? null,
+    decision_outcome: decision?.outcome ?? null,
+    decided_on: decision?.decidedOn ?? null,
+    decided_by: decision?.decidedBy ?? null,
+    decision_rationale: decision?.rationale ?? null,
+    review_id: s.review?.reviewId ?? null,
+    review_type: s.review?.reviewType ?? null,
+    review_commissioned_on: s.review?.commissionedOn ?? null,
+    review_target_completion_on: s.review?.targetCompletionOn ?? null,
+    review_paused_since: s.review?.pausedSince ?? null,
+    review_signed_off_on: s.review?.signedOffOn ?? null,
+    review_published_on: s.review?.publishedOn ?? null,
+    paused_days_to_date: BigInt(closedPauseDays),
+    open_parallel_processes: BigInt(s.parallelProcesses.filter((p) => !p.concludedOn).length),
+    recommendations: BigInt(s.recommendations.length),
+    findings: BigInt(s.findingIds.length),
+    open_contest: s.openContest ? 1n : 0n,
+    last_event_on: s.latestDate,
+    version,
+    breached_clocks: BigInt(clocks.filter((c) => reading(c).status === 'BREACHED').length),
+    next_clock: next
+      ? JSON.stringify({ name: next.clock, anchorOn: next.anchor_on, dueOn: next.due_on })
+      : null,
+  };
+}
+
+function openEscalation(events: readonly StoredEvent[]): OpenEscalationAsOf[] {
+  const s = fold(
+    { initialState: initialEscalationState, evolve: evolveEscalation },
+    asDomain<EscalationEvent>(events),
+  );
+  if (s.status === 'NOT_RAISED' || s.status === 'RESOLVED') return [];
+  return [
+    {
+      escalationId: s.escalationId,
+      subjectKind: s.subject.kind,
+      subjectId: s.subject.id,
+      level: s.level,
+      addressedTo: s.addressedTo,
+      status: s.status,
+      raisedOn: s.raisedOn,
+      since: s.levels[s.levels.length - 1].since,
+    },
+  ];
+}
+
+function actionAsOf(
+  events: readonly StoredEvent[],
+  asOf: BusinessDate,
+  escalations: readonly OpenEscalationAsOf[],
+): ActionAsOf[] {
+  const history = asDomain<ActionEvent>(events);
+  const derived = deriveActionStatus(history, asOf);
+  const s = fold({ initialState: initialActionState, evolve: evolveAction }, history);
+  if (derived.status === 'ABSENT' || s.status === 'NOT_PLANNED') return [];
+  const top = escalations
+    .filter((e) => e.subjectKind === 'ACTION' && e.subjectId === s.actionId)
+    .sort((a, b) => b.level - a.level)[0];
+  return [
+    {
+      actionId: s.actionId,
+      recommendationIds: s.recommendationIds,
+      agency: s.agency,
+      lead: s.lead,
+      monitoringBody: s.monitoringBody,
+      timescaleText: s.timescaleText,
+      plannedOn: s.plannedOn,
+      ...derived,
+      escalationLevel: top?.level ?? 0,
+      escalatedTo: top?.addressedTo ?? null,
+    },
+  ];
+}
+
+function countActions(actions: readonly ActionAsOf[]): CaseAsOfDetail['actionCounts'] {
+  const count = (status: ActionAsOf['status']) => actions.filter((a) => a.status === status).length;
+  return {
+    total: actions.length,
+    complete: count('COMPLETE'),
+    overdue: count('OVERDUE'),
+    atRisk: count('AT_RISK'),
+    offTrack: count('OFF_TRACK'),
+    onTrack: count('ON_TRACK'),
+    unscheduled: count('UNSCHEDULED'),
+    cancelled: count('CANCELLED'),
+  };
+}
