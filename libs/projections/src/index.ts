@@ -6,3 +6,4 @@ export * from './projection-runner';
 export * from './event-counts/event-counts.projection';
 export * from './all-projections';
 export * from './action-plans/action-plans.projection';
+export * from './reporting/reporting.projection';

@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { CaseEvent } from '@casetrail/domain';
+import { NO_STREAM, SqliteEventStore, type StoredEvent } from '@casetrail/event-store';
+import { sampleEvent, sampleMetadata } from '@casetrail/event-store/testing/sample-events';
+import { temporaryDirectories } from '@casetrail/event-store/testing/temporary-directory';
+import { childB1, childT } from '../case-status/testing/sample-cases';
+import { ProjectionRunner } from '../projection-runner';
+import { ReadModelStore } from '../read-model-store';
+import { reportingProjection } from './reporting.projection';
+
+const dirs = temporaryDirectories('casetrail-reporting-');
+afterAll(() => dirs.cleanup());
+
+/** A late entry on B1: an overview recommendation closed without action, known a week later. */
+const B1_CLOSURE: [CaseEvent, string] = [
+  {
+    type: 'RecommendationClosedWithoutAction',
+    data: {
+      occurredOn: '2016-07-01',
+      recommendationId: 'OVR-23.1-i',
+      reason: 'Covered by the board audit programme',
+    },
+  },
+  '2016-07-08',
+];
+
+describe('the reporting projection', () => {
+  let readModels: ReadModelStore;
+  beforeEach(() => {
+    readModels = new ReadModelStore(join(dirs.make(), 'read-models.sqlite'));
+  });
+  afterEach(() => readModels.close());
+
+  const bindFresh = () => {
+    const t = ReadModelStore.tableNames(reportingProjection, 1n);
+    readModels.db.exec(reportingProjection.createSchema(t));
+    readModels.activate(reportingProjection, 1n);
+    return reportingProjection.bind(readModels.db, t);
+  };
+  const rows = (table: string) =>
+    readModels.db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all() as Row[];
+
+  describe('when every event is applied twice, and then the whole log again', () => {
+    beforeEach(() => {
+      const apply = bindFresh();
+      const events = inLog(
+        ['B1', [...childB1, B1_CLOSURE[0]], { [childB1.length]: B1_CLOSURE[1] }],
+        ['T', childT],
+      );
+      [...events.flatMap((e) => [e, e]), ...events].forEach(apply);
+    });
+
+    it('keeps one referral per case, with its children, themes and decision deadline', () => {
+      const referrals = rows('report_referrals');
+      expect(referrals).toHaveLength(2);
+      expect(referrals[0]).toMatchObject({
+        case_id: 'B1',
+        case_ref: 'SCR B1',
+        referred_on: '2014-10-07',
+        known_on: '2024-01-01',
+        referring_agency: "Children's Social Care",
+        regime: 'WT2013',
+        incident_type: 'SERIOUS_HARM',
+        decision_due_on: '2014-11-07',
+      });
+      expect(JSON.parse(referrals[0].themes as string)).toHaveLength(8);
+      expect(JSON.parse(referrals[0].subjects as string)).toEqual([
+        expect.objectContaining({
+          pseudonym: 'Child B1',
+          role: 'SUBJECT',
+          ageAtIncident: 2,
+          sex: 'FEMALE',
+        }),
+      ]);
+    });
+
+    it('keeps every decision once, the superseded one too, in stream order', () => {
+      expect(
+        rows('report_decisions').map((d) => [
+          d.case_id,
+          d.decision_id,
+          d.kind,
+          d.outcome,
+          d.decided_on,
+          d.supersedes_decision_id,
+        ]),
+      ).toEqual([
+        ['B1', 'D-B1-1', 'RECORDED', 'SCR_COMMISSIONED', '2014-12-19', null],
+        ['T', 'D-T-1', 'RECORDED', 'NO_FURTHER_ACTION', '2020-01-15', null],
+        ['T', 'D-T-2', 'REVISED', 'LCSPR_COMMISSIONED', '2020-02-05', 'D-T-1'],
+      ]);
+      const [t1, t2] = rows('report_decisions').filter((d) => d.case_id === 'T');
+      expect(t1.seq).toBeLessThan(t2.seq as bigint);
+    });
+
+    it('keeps each review with its sign-off and publication dates', () => {
+      expect(rows('report_reviews')).toEqual([
+        expect.objectContaining({
+          case_id: 'B1',
+          review_id: 'RV-B1',
+          review_type: 'SCR',
+          commissioned_on: '2015-01-14',
+          signed_off_on: '2015-10-28',
+          published_on: '2016-06-13',
+        }),
+        expect.objectContaining({
+          case_id: 'T',
+          review_id: 'RV-T',
+          review_type: 'LCSPR',
+          methodology: 'REVIEWER_LED',
+          signed_off_on: '2020-07-20',
+          published_on: '2021-05-10',
+        }),
+      ]);
+    });
+
+    it('keeps recommendations with number, text and themes, and a closure with the day it was known', () => {
+      const recommendations = rows('report_recommendations');
+      expect(
+        recommendations.map((r) => [r.recommendation_id, r.number, r.themes, r.added_on]),
+      ).toEqual([
+        ['OVR-23.1-i', '23.1(i)', '["ESCALATION"]', '2015-09-30'],
+        ['OVR-23.1-iii', '23.1(iii)', '["LEGAL_ADVICE"]', '2015-09-30'],
+      ]);
+      expect(recommendations[0]).toMatchObject({
+        scope: 'MULTI_AGENCY',
+        addressed_to: 'Leicester LSCB',
+        closed_on: '2016-07-01',
+        closed_known_on: '2016-07-08',
+        closure_reason: 'Covered by the board audit programme',
+      });
+      expect(recommendations[1]).toMatchObject({ closed_on: null, closed_known_on: null });
+    });
+  });
+
+  it('passes over an event without a business date, as it cannot be placed in any period', () => {
+    const apply = bindFresh();
+    const undated = { ...inLog(['X', childT.slice(0, 1)])[0], data: {} };
+    apply(undated);
+    expect(rows('report_referrals')).toEqual([]);
+  });
+
+  it('rebuilds from the store into the same rows as the live generation', async () => {
+    const store = new SqliteEventStore({ path: join(dirs.make(), 'events.sqlite') });
+    try {
+      const append = (streamId: string, events: CaseEvent[]) =>
+        store.append(
+          streamId,
+          NO_STREAM,
+          events.map((e) => sampleEvent(e.type, e.data)),
+        );
+      await append('case-B1', [...childB1, B1_CLOSURE[0]]);
+      await append('case-T', childT);
+      const runner = new ProjectionRunner(store, readModels, [reportingProjection], {
+        idleWaitMs: 10,
+      });
+      runner.start();
+      try {
+        expect(await runner.waitForPosition(await store.headPosition(), 5_000)).toBe(true);
+        const snapshot = () => reportingProjection.tables.map((table) => rows(table));
+        const live = snapshot();
+        expect(live.map((table) => table.length)).toEqual([2, 3, 2, 2]);
+        await runner.rebuild('reporting');
+        expect(snapshot()).toEqual(live);
+      } finally {
+        await runner.stop();
+      }
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+type Row = Record<string, unknown>;
+
+/**
+ * The streams' events interleaved one by one in a global log, as several writers would leave
+ * them; a stream's third element gives, by index, the day the board knew an event entered late.
+ */
+function inLog(
+  ...streams: Array<[caseId: string, events: CaseEvent[], knownOn?: Record<number, string>]>
+): StoredEvent[] {
+  const log: StoredEvent[] = [];
+  const longest = Math.max(...streams.map(([, events]) => events.length));
+  for (let i = 0; i < longest; i++) {
+    for (const [caseId, events, knownOn = {}] of streams) {
+      const event = events[i];
+      if (!event) continue;
+      log.push({
+        eventId: randomUUID(),
+        type: event.type,
+        schemaVersion: 1,
+        data: event.data,
+        metadata: sampleMetadata(knownOn[i] ? { knownOn: knownOn[i] } : {}),
+        streamId: `case-${caseId}`,
+        version: BigInt(i + 1),
+        position: BigInt(log.length + 1),
+        recordedAt: '2024-01-01T00:00:00.000Z',
+        prevHash: '',
+        hash: '',
+      });
+    }
+  }
+  return log;
+}
