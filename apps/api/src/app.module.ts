@@ -18,6 +18,7 @@ import { ExecuteCaseCommandHandler } from './cases/commands/execute-case-command
 import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { InfrastructureModule, type InfrastructureOverrides } from './infrastructure/infrastructure.module';
+import { ReportsModule } from './reports/reports.module';
 import { GetEventCountsController } from './stats/get-event-counts/get-event-counts.controller';
 import { GetEventCountsHandler } from './stats/get-event-counts/get-event-counts.handler';
 
@@ -37,6 +38,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         InfrastructureModule.forSettings(settings, overrides),
         CasesQueryModule,
+        ReportsModule,
         AuditModule,
       ],
       controllers: [HealthController, GetEventCountsController, CaseCommandsController, ActionPlanCommandsController, ActionQueriesController],

@@ -1107,6 +1107,111 @@ SAM_AND_KYLE.actionPlan = [
   signedOff('SK-A3', '2021-10-14', lscpExecutive),
 ];
 
+/** [actionId, recommendations, agency, lead (verbatim), timescale (verbatim), action text]: domain.md §7.2 register. */
+const R_ACTIONS: [string, string[], string, string, string, string][] = [
+  [
+    'R-A1',
+    ['R-REC-01', 'R-REC-02'],
+    'Partnership (Early Help)',
+    'Corporate Director for Children’s Services (delegate)',
+    '30 September 2022',
+    'Strengthen Early Help: leadership, Early Help Networks, revised Threshold of Needs, training',
+  ],
+  [
+    'R-A2',
+    ['R-REC-03'],
+    'Partnership (Neglect)',
+    'Health and children’s social care leads',
+    '30 June 2022',
+    'Tackle neglect across the partnership',
+  ],
+  [
+    'R-A3',
+    ['R-REC-04'],
+    "Children's Social Care",
+    'Deputy Director Children’s Services',
+    '31 March 2022',
+    'A senior multi-agency panel oversees needs where a court order is not granted',
+  ],
+  [
+    'R-A4',
+    ['R-REC-05', 'R-REC-06', 'R-REC-07'],
+    'Partnership (Placements)',
+    'Head of commissioning / brokerage',
+    '31 March 2022',
+    'Placement monitoring and review: a protocol, trained staff and a register of placement providers',
+  ],
+  [
+    'R-A5',
+    ['R-REC-08'],
+    'Partnership (Sufficiency)',
+    'OSCB Independent Chair / DCS',
+    '31 March 2023',
+    'Address placement insufficiency: sufficiency strategy and national escalation',
+  ],
+  [
+    'R-A6',
+    ['R-REC-09', 'R-REC-10'],
+    'Health (ICB/CAMHS)',
+    'Designated Nurse / CAMHS lead',
+    '31 December 2022',
+    'Health care of children with the most complex needs: clinical supervision and CAMHS escalation',
+  ],
+];
+
+CHILD_R.actionPlan = [
+  ...R_ACTIONS.map(([actionId, [first, ...others], agency, lead, timescaleText, actionText]) =>
+    plan('R', first, '2021-12-09', {
+      actionId,
+      alsoAddresses: others,
+      actionText,
+      desiredOutcome: actionText,
+      lead: { displayText: lead, persons: [], agency },
+      agency,
+      timescaleText,
+      // The register puts the one single-agency action under PAQA, not the Executive (§7.2).
+      ...(actionId === 'R-A3' && {
+        monitoringBody: 'PAQA',
+        monitoringBodyReason: "A single-agency action for Children's Social Care",
+      }),
+    }),
+  ),
+  progress(
+    'R-A1',
+    '2022-02-07',
+    'GREEN',
+    'Senior leadership strengthened; Early Help Networks; revised Threshold of Needs; training increased assessments',
+  ),
+  progress(
+    'R-A2',
+    '2022-02-07',
+    'GREEN',
+    'Peer Review 2018 strengths; OSCB Challenge Event Sept 2021 progress',
+  ),
+  completed(
+    'R-A3',
+    '2022-02-07',
+    'System in place: a senior multi-agency panel oversees needs where an order is not granted',
+  ),
+  completed(
+    'R-A4',
+    '2022-02-07',
+    'Placement monitoring protocol and staff trained; register of all placement providers completed',
+  ),
+  progress(
+    'R-A5',
+    '2022-02-07',
+    'AMBER',
+    'Independent Chair letter to DfE, National Panel and Chair of the Care Review; sufficiency strategy action plan underway',
+  ),
+  progress(
+    'R-A6',
+    '2022-02-07',
+    'GREEN',
+    'Clinical supervision to social workers; robust CAMHS escalation',
+  ),
+];
+
 const raiseOverdue = (escalationId: string, actionId: string, occurredOn: string, days: number): SeedRequest =>
   onAction(actionId, 'escalations', occurredOn, {
     escalationId,

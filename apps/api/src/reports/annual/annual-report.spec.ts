@@ -1,0 +1,365 @@
+import type { ActionStatusOn } from '@casetrail/domain';
+import type {
+  ActionFact,
+  DecisionFact,
+  RecommendationFact,
+  ReferralFact,
+  ReviewFact,
+} from '../report-facts';
+import { type AnnualReportFacts, buildAnnualReport, completionBand } from './annual-report';
+
+const YEAR_2016_17 = { from: '2016-04-01', to: '2017-03-31' };
+
+describe('the annual report', () => {
+  describe('when the OSCB reports its 2016/17 referrals (seed 001, domain.md §7.4)', () => {
+    const report = () => buildAnnualReport(YEAR_2016_17, oxfordshire());
+
+    it('counts four referrals: one from Thames Valley Police, three from Children’s Social Care', () => {
+      expect(report().referrals).toEqual({
+        total: 4,
+        bySourceAgency: [
+          { agency: "Children's Social Care", count: 3 },
+          { agency: 'Thames Valley Police', count: 1 },
+        ],
+      });
+    });
+
+    it('counts one SCR and one partnership review decided, leaving out the 2015/16 case', () => {
+      const { decisions } = report();
+      expect(decisions.total).toBe(2);
+      expect(decisions.byOutcome).toEqual({
+        SCR_COMMISSIONED: 1,
+        LCSPR_COMMISSIONED: 0,
+        ALTERNATIVE_REVIEW: 1,
+        NO_FURTHER_ACTION: 0,
+        REFERRED_FOR_NATIONAL_REVIEW: 0,
+      });
+      expect(decisions.alternativeReviewTypes).toEqual({ PARTNERSHIP_REVIEW: 1 });
+      expect(decisions.revisions).toBe(0);
+    });
+
+    it('leaves two decisions pending at the year end, 39 and 18 days old', () => {
+      expect(report().pendingAtPeriodEnd).toEqual({
+        total: 2,
+        cases: [
+          { caseId: 'OX-1617-03', caseRef: 'OX-1617-03', referredOn: '2017-02-20', ageDays: 39 },
+          { caseId: 'OX-1617-04', caseRef: 'OX-1617-04', referredOn: '2017-03-13', ageDays: 18 },
+        ],
+      });
+    });
+
+    it('decided both within one month: in 23 and 28 days', () => {
+      const t = report().timeToDecision;
+      expect(t).toMatchObject({
+        decided: 2,
+        withinStandard: 2,
+        outsideStandard: 0,
+        percentWithinStandard: 100,
+        medianDays: 25.5,
+      });
+      expect(t.cases.map((c) => [c.caseId, c.days, c.deadline])).toEqual([
+        ['OX-1617-01', 23, '2016-06-10'],
+        ['OX-1617-02', 28, '2016-10-14'],
+      ]);
+    });
+
+    it('counts children with no age or sex recorded as NOT_RECORDED', () => {
+      const { children } = report();
+      expect(children.total).toBe(4);
+      expect(children.byAgeBand).toMatchObject({ NOT_RECORDED: 4, UNDER_1: 0 });
+      expect(children.bySex).toMatchObject({ NOT_RECORDED: 4, FEMALE: 0, MALE: 0 });
+      expect(children.byAgeBandAndSex).toEqual([
+        { ageBand: 'NOT_RECORDED', sex: 'NOT_RECORDED', count: 4 },
+      ]);
+    });
+
+    it('shows the two reviews commissioned in the year and an empty completion table', () => {
+      const r = report();
+      expect(r.reviews).toMatchObject({
+        commissioned: 2,
+        commissionedByType: { SCR: 1, PARTNERSHIP_REVIEW: 1 },
+        commissionedByMethodology: { SCIE_SYSTEMS: 1, OTHER: 1 },
+      });
+      expect(r.reviewCompletion.completed).toBe(0);
+      expect(r.reviewCompletion.byEvaluation).toContainEqual({
+        evaluation: 'NOT_EVALUATED',
+        bands: { UNDER_6_MONTHS: 0, '6_TO_12_MONTHS': 0, '1_TO_2_YEARS': 0, OVER_2_YEARS: 0 },
+        total: 0,
+      });
+    });
+  });
+
+  describe('when reviews are signed off in the year (Sam & Kyle and Child T, 2020/21)', () => {
+    const report = () =>
+      buildAnnualReport({ from: '2020-04-01', to: '2021-03-31' }, samAndKyleAndT());
+
+    it('bands each from the decision in force at sign-off: T’s revision, not its first decision', () => {
+      const completion = report().reviewCompletion;
+      expect(completion.reviews.map((r) => [r.caseId, r.decidedOn, r.days, r.band])).toEqual([
+        ['SK', '2018-02-19', 847, 'OVER_2_YEARS'],
+        ['T', '2020-02-05', 166, 'UNDER_6_MONTHS'],
+      ]);
+      expect(completion.bands).toEqual({
+        UNDER_6_MONTHS: 1,
+        '6_TO_12_MONTHS': 0,
+        '1_TO_2_YEARS': 0,
+        OVER_2_YEARS: 1,
+      });
+    });
+
+    it('cross-tabulates with the external evaluation, NOT_EVALUATED while none is recorded', () => {
+      const rows = report().reviewCompletion.byEvaluation;
+      expect(rows.map((r) => [r.evaluation, r.total])).toEqual([
+        ['GOOD', 0],
+        ['ADEQUATE', 0],
+        ['INADEQUATE', 0],
+        ['NOT_EVALUATED', 2],
+      ]);
+    });
+
+    it('counts recommendations and actions opened, completed and closed in the year', () => {
+      const r = report();
+      expect(r.recommendations).toEqual({
+        opened: 2,
+        multiAgencyOpened: 2,
+        closed: 1,
+        closedWithActionsComplete: 1,
+        closedWithoutAction: 0,
+      });
+      expect(r.actions).toEqual({ opened: 2, completed: 1, signedOff: 0, withdrawn: 0 });
+    });
+
+    it('has no decision to time, so no median and no percentage', () => {
+      expect(report().timeToDecision).toMatchObject({
+        decided: 0,
+        medianDays: null,
+        percentWithinStandard: null,
+      });
+    });
+  });
+
+  describe('when a case is decided, contested and revised within one year (OX-1516-02, 2015/16)', () => {
+    it('counts the case once, under its revised outcome, and times its first decision', () => {
+      const report = buildAnnualReport({ from: '2015-04-01', to: '2016-03-31' }, oxfordshire());
+      expect(report.decisions).toMatchObject({
+        total: 1,
+        byOutcome: expect.objectContaining({ ALTERNATIVE_REVIEW: 1, NO_FURTHER_ACTION: 0 }),
+        revisions: 1,
+      });
+      expect(report.timeToDecision.cases).toEqual([
+        expect.objectContaining({ caseId: 'OX-1516-02', days: 28, withinStandard: true }),
+      ]);
+    });
+  });
+
+  describe('the completion bands (calendar months from the decision)', () => {
+    it.each([
+      ['2020-02-05', '2020-08-05', 'UNDER_6_MONTHS'],
+      ['2020-02-05', '2020-08-06', '6_TO_12_MONTHS'],
+      ['2014-12-19', '2015-10-28', '6_TO_12_MONTHS'],
+      ['2020-02-05', '2021-02-05', '6_TO_12_MONTHS'],
+      ['2020-02-05', '2021-02-06', '1_TO_2_YEARS'],
+      ['2020-02-05', '2022-02-06', 'OVER_2_YEARS'],
+    ])('decided %s, signed off %s: %s', (decided, signedOff, band) => {
+      expect(completionBand(decided, signedOff)).toBe(band);
+    });
+  });
+
+  describe('when a decision is made on the day the month runs out, or the day after', () => {
+    it('is within the standard on the deadline and outside from the next day', () => {
+      const facts: AnnualReportFacts = {
+        ...empty(),
+        referrals: [referral('A', '2016-05-10'), referral('B', '2016-05-10')],
+        decisions: [
+          decision('A', 'D-A', 1, 'SCR_COMMISSIONED', '2016-06-10'),
+          decision('B', 'D-B', 1, 'SCR_COMMISSIONED', '2016-06-11'),
+        ],
+      };
+      const t = buildAnnualReport(YEAR_2016_17, facts).timeToDecision;
+      expect(t.cases.map((c) => [c.caseId, c.days, c.withinStandard])).toEqual([
+        ['A', 31, true],
+        ['B', 32, false],
+      ]);
+      expect(t).toMatchObject({ withinStandard: 1, outsideStandard: 1, percentWithinStandard: 50 });
+    });
+  });
+
+  describe('when children are recorded by age at the incident', () => {
+    it('puts each in its band, siblings included', () => {
+      const facts: AnnualReportFacts = {
+        ...empty(),
+        referrals: [
+          {
+            ...referral('SK', '2016-05-01'),
+            subjects: [
+              { pseudonym: 'Sam', role: 'SUBJECT', ageAtIncident: 2, sex: 'MALE' },
+              { pseudonym: 'Kyle', role: 'SIBLING', ageAtIncident: 5, sex: 'MALE' },
+              { pseudonym: 'Baby', role: 'SUBJECT', ageAtIncident: 0 },
+              { pseudonym: 'R', role: 'SUBJECT', ageBand: '11_TO_15', sex: 'FEMALE' },
+            ],
+          },
+        ],
+      };
+      const { children } = buildAnnualReport(YEAR_2016_17, facts);
+      expect(children.byRole).toEqual({ SUBJECT: 3, SIBLING: 1 });
+      expect(children.byAgeBand).toMatchObject({ UNDER_1: 1, '1_TO_5': 2, '11_TO_15': 1 });
+      expect(children.bySex).toMatchObject({ MALE: 2, FEMALE: 1, NOT_RECORDED: 1 });
+      expect(children.byAgeBandAndSex[0]).toEqual({ ageBand: '1_TO_5', sex: 'MALE', count: 2 });
+    });
+  });
+});
+
+/* Fixtures: the seed timelines of domain.md §7.3–§7.5, reduced to what the report reads. */
+
+const empty = (): AnnualReportFacts => ({
+  referrals: [],
+  decisions: [],
+  reviews: [],
+  recommendations: [],
+  actions: [],
+});
+
+function referral(
+  caseId: string,
+  referredOn: string,
+  referringAgency = "Children's Social Care",
+): ReferralFact {
+  return {
+    caseId,
+    caseRef: caseId,
+    referredOn,
+    referringAgency,
+    subjects: [{ pseudonym: `Child ${caseId}`, role: 'SUBJECT' }],
+    themes: [],
+  };
+}
+
+function decision(
+  caseId: string,
+  decisionId: string,
+  seq: number,
+  outcome: string,
+  decidedOn: string,
+  extra: Partial<DecisionFact> = {},
+): DecisionFact {
+  return {
+    caseId,
+    decisionId,
+    seq,
+    kind: 'RECORDED',
+    outcome,
+    alternativeReviewType: null,
+    decidedOn,
+    ...extra,
+  };
+}
+
+function review(
+  caseId: string,
+  reviewType: string,
+  methodology: string,
+  commissionedOn: string,
+  signedOffOn: string | null = null,
+): ReviewFact {
+  return {
+    caseId,
+    reviewId: `RV-${caseId}`,
+    reviewType,
+    methodology,
+    commissionedOn,
+    signedOffOn,
+    publishedOn: null,
+  };
+}
+
+function oxfordshire(): AnnualReportFacts {
+  const partnershipReview = { alternativeReviewType: 'PARTNERSHIP_REVIEW' };
+  return {
+    ...empty(),
+    referrals: [
+      referral('OX-1516-02', '2015-10-12'),
+      referral('OX-1617-01', '2016-05-10'),
+      referral('OX-1617-02', '2016-09-14', 'Thames Valley Police'),
+      referral('OX-1617-03', '2017-02-20'),
+      referral('OX-1617-04', '2017-03-13'),
+    ],
+    decisions: [
+      decision('OX-1516-02', 'D-OX2-1', 3, 'NO_FURTHER_ACTION', '2015-11-09'),
+      decision('OX-1516-02', 'D-OX2-2', 7, 'ALTERNATIVE_REVIEW', '2016-02-15', {
+        kind: 'REVISED',
+        ...partnershipReview,
+      }),
+      decision('OX-1617-01', 'D-OX3-1', 3, 'SCR_COMMISSIONED', '2016-06-02'),
+      decision('OX-1617-02', 'D-OX4-1', 3, 'ALTERNATIVE_REVIEW', '2016-10-12', partnershipReview),
+    ],
+    reviews: [
+      review('OX-1516-02', 'PARTNERSHIP_REVIEW', 'OTHER', '2016-03-01'),
+      review('OX-1617-01', 'SCR', 'SCIE_SYSTEMS', '2016-06-20'),
+      review('OX-1617-02', 'PARTNERSHIP_REVIEW', 'OTHER', '2016-11-01'),
+    ],
+  };
+}
+
+function samAndKyleAndT(): AnnualReportFacts {
+  return {
+    ...empty(),
+    referrals: [referral('SK', '2018-01-22'), referral('T', '2019-12-20')],
+    decisions: [
+      decision('SK', 'D-SK-1', 4, 'SCR_COMMISSIONED', '2018-02-19'),
+      decision('T', 'D-T-1', 5, 'NO_FURTHER_ACTION', '2020-01-15'),
+      decision('T', 'D-T-2', 7, 'LCSPR_COMMISSIONED', '2020-02-05', { kind: 'REVISED' }),
+    ],
+    reviews: [
+      review('SK', 'SCR', 'REVIEWER_LED', '2018-03-12', '2020-06-15'),
+      review('T', 'LCSPR', 'REVIEWER_LED', '2020-02-19', '2020-07-20'),
+    ],
+    recommendations: [recommendationFact('SK-REC-1'), recommendationFact('SK-REC-2')],
+    actions: [
+      actionFact('SK-A1', 'SK-REC-1', {
+        status: 'COMPLETE',
+        rag: 'BLUE',
+        completedOn: '2021-03-03',
+      }),
+      actionFact('SK-A2', 'SK-REC-2', { status: 'OVERDUE', rag: 'RED', daysOverdue: 1 }),
+    ],
+  };
+}
+
+function recommendationFact(recommendationId: string): RecommendationFact {
+  return {
+    caseId: 'SK',
+    recommendationId,
+    number: recommendationId,
+    text: recommendationId,
+    scope: 'MULTI_AGENCY',
+    addressedTo: 'Thurrock LSCP',
+    themes: [],
+    addedOn: '2020-07-30',
+    closedWithoutActionOn: null,
+  };
+}
+
+function actionFact(
+  actionId: string,
+  recommendationId: string,
+  derived: Pick<ActionStatusOn, 'status' | 'rag'> & Partial<ActionStatusOn>,
+): ActionFact {
+  return {
+    actionId,
+    caseId: 'SK',
+    recommendationIds: [recommendationId],
+    number: null,
+    actionText: actionId,
+    agency: 'Thurrock LSCP',
+    lead: { displayText: 'Lead', persons: [], agency: 'Thurrock LSCP' },
+    monitoringBody: 'EXECUTIVE',
+    timescaleText: '31 March 2021',
+    plannedOn: '2020-09-01',
+    derived: { slippageDays: 0, dueDateChangeCount: 0, ...derived },
+    escalation: null,
+    latestProgress: null,
+    completionSummary: null,
+    signOff: null,
+    withdrawnOn: null,
+  };
+}

@@ -1,0 +1,260 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { BusinessDate, ImpactAssessment, RagRating } from '@casetrail/domain';
+import { type HistoryEntry, ReadModelStore } from '@casetrail/projections';
+import { type ActionView, ActionViews, type AsOfMode } from '../action-plans/queries/action-views';
+
+/**
+ * What the reports count, as it stood on a business date (domain.md §0.3 item 7): "effective"
+ * takes every fact that had happened by then, "known" only those the board knew by then. Case
+ * facts come from the reporting read model; actions from ActionViews, so every report derives
+ * an action's status and RAG by the one domain rule (§6.0).
+ */
+
+export interface SubjectFact {
+  pseudonym: string;
+  role: string;
+  ageAtIncident?: number;
+  ageBand?: string;
+  sex?: string;
+}
+
+export interface ReferralFact {
+  caseId: string;
+  caseRef: string;
+  referredOn: BusinessDate;
+  referringAgency: string;
+  subjects: SubjectFact[];
+  themes: string[];
+}
+
+export interface DecisionFact {
+  caseId: string;
+  decisionId: string;
+  /** Order within the case stream: the later of two decisions is the current one. */
+  seq: number;
+  kind: 'RECORDED' | 'REVISED';
+  outcome: string;
+  alternativeReviewType: string | null;
+  decidedOn: BusinessDate;
+}
+
+export interface ReviewFact {
+  caseId: string;
+  reviewId: string;
+  reviewType: string;
+  methodology: string;
+  commissionedOn: BusinessDate;
+  signedOffOn: BusinessDate | null;
+  publishedOn: BusinessDate | null;
+}
+
+export interface RecommendationFact {
+  caseId: string;
+  recommendationId: string;
+  number: string;
+  text: string;
+  scope: string;
+  addressedTo: string;
+  themes: string[];
+  addedOn: BusinessDate;
+  closedWithoutActionOn: BusinessDate | null;
+}
+
+/** An action's derived status plus what its history says was done: the narrative of the report. */
+export interface ActionFact extends ActionView {
+  latestProgress: { on: BusinessDate; rag: RagRating; narrative: string } | null;
+  completionSummary: string | null;
+  signOff: { on: BusinessDate; impactAssessment: ImpactAssessment } | null;
+  withdrawnOn: BusinessDate | null;
+}
+
+export interface ReportFactSet {
+  referrals: ReferralFact[];
+  decisions: DecisionFact[];
+  reviews: ReviewFact[];
+  recommendations: RecommendationFact[];
+  actions: ActionFact[];
+}
+
+type Text = string | null;
+
+@Injectable()
+export class ReportFacts {
+  constructor(
+    @Inject(ReadModelStore) private readonly readModels: ReadModelStore,
+    private readonly actionViews: ActionViews,
+  ) {}
+
+  asOf(date: BusinessDate, mode: AsOfMode, caseId?: string): ReportFactSet {
+    const params = { date, known: mode === 'known' ? 1 : 0, caseId: caseId ?? null };
+    const all = <T>(sql: string) => this.readModels.db.prepare(sql).all(params) as T[];
+    return {
+      referrals: all<ReferralRow>(
+        `SELECT * FROM report_referrals WHERE ${visible('referred_on', 'known_on')} AND ${OF_CASE}
+         ORDER BY referred_on, case_id`,
+      ).map(referralFact),
+      decisions: all<DecisionRow>(
+        `SELECT * FROM report_decisions WHERE ${visible('decided_on', 'known_on')} AND ${OF_CASE}
+         ORDER BY case_id, seq`,
+      ).map(decisionFact),
+      reviews: all<ReviewRow>(
+        `SELECT case_id, review_id, review_type, methodology, commissioned_on,
+           CASE WHEN ${visible('signed_off_on', 'signed_off_known_on')} THEN signed_off_on END AS signed_off_on,
+           CASE WHEN ${visible('published_on', 'published_known_on')} THEN published_on END AS published_on
+         FROM report_reviews WHERE ${visible('commissioned_on', 'commissioned_known_on')} AND ${OF_CASE}
+         ORDER BY case_id, commissioned_on`,
+      ).map(reviewFact),
+      recommendations: all<RecommendationRow>(
+        `SELECT case_id, recommendation_id, number, text, scope, addressed_to, themes, added_on,
+           CASE WHEN ${visible('closed_on', 'closed_known_on')} THEN closed_on END AS closed_on
+         FROM report_recommendations WHERE ${visible('added_on', 'known_on')} AND ${OF_CASE}
+         ORDER BY case_id, seq`,
+      ).map(recommendationFact),
+      actions: this.actions(date, mode, caseId),
+    };
+  }
+
+  private actions(date: BusinessDate, mode: AsOfMode, caseId?: string): ActionFact[] {
+    const views = this.actionViews.asOf(date, mode, caseId ? { caseId } : {});
+    if (views.length === 0) return [];
+    const histories = new Map(
+      (
+        this.readModels.db
+          .prepare(`SELECT action_id, history FROM actions WHERE ${OF_CASE}`)
+          .all({ caseId: caseId ?? null }) as { action_id: string; history: string }[]
+      ).map((row) => [row.action_id, JSON.parse(row.history) as HistoryEntry[]]),
+    );
+    return views.map((view) => {
+      const seen = (histories.get(view.actionId) ?? []).filter(
+        (h) => h.occurredOn <= date && (mode === 'effective' || h.knownOn <= date),
+      );
+      return { ...view, ...narrativeOf(view, seen) };
+    });
+  }
+}
+
+/** A fact counts once it had happened by the date and, in KNOWN mode, once the board knew it. */
+const visible = (occurred: string, known: string) =>
+  `(${occurred} <= @date AND (@known = 0 OR ${known} <= @date))`;
+const OF_CASE = '(@caseId IS NULL OR case_id = @caseId)';
+
+function narrativeOf(
+  view: ActionView,
+  history: HistoryEntry[],
+): Omit<ActionFact, keyof ActionView> {
+  const last = (type: string) => history.filter((h) => h.type === type).at(-1);
+  // By date, not stream order: progress entered late still yields to a later report (as §6.0 step 5).
+  const progress = history
+    .filter((h) => h.type === 'ActionProgressRecorded')
+    .reduce<HistoryEntry | undefined>(
+      (latest, h) => (!latest || h.occurredOn >= latest.occurredOn ? h : latest),
+      undefined,
+    );
+  const complete = view.derived.status === 'COMPLETE';
+  const signedOff = complete && view.derived.subStatus === 'SIGNED_OFF';
+  const completion = complete ? last('ActionCompleted') : undefined;
+  const signOff = signedOff ? last('ActionCompletionSignedOff') : undefined;
+  const withdrawal =
+    view.derived.status === 'CANCELLED'
+      ? history.filter((h) => h.type === 'ActionCancelled' || h.type === 'ActionSuperseded').at(-1)
+      : undefined;
+  return {
+    latestProgress: progress
+      ? {
+          on: progress.occurredOn,
+          rag: progress.data.rag as RagRating,
+          narrative: String(progress.data.narrative),
+        }
+      : null,
+    completionSummary: completion ? String(completion.data.summary) : null,
+    signOff: signOff
+      ? {
+          on: signOff.occurredOn,
+          impactAssessment: signOff.data.impactAssessment as ImpactAssessment,
+        }
+      : null,
+    withdrawnOn: withdrawal?.occurredOn ?? null,
+  };
+}
+
+interface ReferralRow {
+  case_id: string;
+  case_ref: Text;
+  referred_on: string;
+  referring_agency: Text;
+  subjects: string;
+  themes: string;
+}
+
+interface DecisionRow {
+  case_id: string;
+  decision_id: string;
+  seq: bigint;
+  kind: 'RECORDED' | 'REVISED';
+  outcome: string;
+  alternative_review_type: Text;
+  decided_on: string;
+}
+
+interface ReviewRow {
+  case_id: string;
+  review_id: string;
+  review_type: string;
+  methodology: string;
+  commissioned_on: string;
+  signed_off_on: Text;
+  published_on: Text;
+}
+
+interface RecommendationRow {
+  case_id: string;
+  recommendation_id: string;
+  number: string;
+  text: string;
+  scope: string;
+  addressed_to: string;
+  themes: string;
+  added_on: string;
+  closed_on: Text;
+}
+
+const referralFact = (r: ReferralRow): ReferralFact => ({
+  caseId: r.case_id,
+  caseRef: r.case_ref ?? r.case_id,
+  referredOn: r.referred_on,
+  referringAgency: r.referring_agency ?? 'NOT_RECORDED',
+  subjects: JSON.parse(r.subjects) as SubjectFact[],
+  themes: JSON.parse(r.themes) as string[],
+});
+
+const decisionFact = (r: DecisionRow): DecisionFact => ({
+  caseId: r.case_id,
+  decisionId: r.decision_id,
+  seq: Number(r.seq),
+  kind: r.kind,
+  outcome: r.outcome,
+  alternativeReviewType: r.alternative_review_type,
+  decidedOn: r.decided_on,
+});
+
+const reviewFact = (r: ReviewRow): ReviewFact => ({
+  caseId: r.case_id,
+  reviewId: r.review_id,
+  reviewType: r.review_type,
+  methodology: r.methodology,
+  commissionedOn: r.commissioned_on,
+  signedOffOn: r.signed_off_on,
+  publishedOn: r.published_on,
+});
+
+const recommendationFact = (r: RecommendationRow): RecommendationFact => ({
+  caseId: r.case_id,
+  recommendationId: r.recommendation_id,
+  number: r.number,
+  text: r.text,
+  scope: r.scope,
+  addressedTo: r.addressed_to,
+  themes: JSON.parse(r.themes) as string[],
+  addedOn: r.added_on,
+  closedWithoutActionOn: r.closed_on,
+});

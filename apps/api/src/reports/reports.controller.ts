@@ -1,0 +1,72 @@
+import { Controller, Get, Query as QueryParams } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import type { BusinessDate } from '@casetrail/domain';
+import { ReadModelConsistency } from '../consistency/read-model-consistency';
+import { type FieldError, InvalidInput } from '../http/problem-details';
+import { Clock } from '../infrastructure/clock';
+import { AnnualReportDto } from './annual/annual-report.dto';
+import { GetAnnualReport } from './annual/get-annual-report.query';
+import { GetProgressReport } from './progress/get-progress-report.query';
+import { ProgressReportDto } from './progress/progress-report.dto';
+
+/** The Executive's reports (domain.md §6.4, §6.6), drawn as of a date in either mode (§0.3). */
+@Controller('api/reports')
+export class ReportsController {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly clock: Clock,
+    private readonly consistency: ReadModelConsistency,
+  ) {}
+
+  /** Per review, agency, theme and monitoring body; the reviews are paged, worst first. */
+  @Get('progress')
+  async progress(@QueryParams() query: ProgressReportDto) {
+    await this.consistency.awaitPosition(query);
+    const today = this.clock.today();
+    const asOf = query.asOf ?? today;
+    refuse([notAfter('asOf', asOf, 'today', today)]);
+    return this.queries.execute(
+      new GetProgressReport(
+        asOf,
+        query.mode ?? 'effective',
+        query.caseId,
+        query.page,
+        query.pageSize,
+      ),
+    );
+  }
+
+  /** A period's referrals, decisions, timeliness, children, themes and action plans. */
+  @Get('annual')
+  async annual(@QueryParams() query: AnnualReportDto) {
+    await this.consistency.awaitPosition(query);
+    const today = this.clock.today();
+    const { from, to } = query;
+    const asOf = query.asOf ?? today;
+    refuse([
+      notAfter('from', from, 'to', to),
+      notAfter('to', to, 'today', today),
+      notAfter('asOf', asOf, 'today', today),
+      // Drawn before its period ended, a report would count days that had not happened yet.
+      query.asOf === undefined ? undefined : notAfter('to', to, 'asOf', asOf, 'asOf'),
+    ]);
+    return this.queries.execute(new GetAnnualReport({ from, to }, asOf, query.mode ?? 'effective'));
+  }
+}
+
+function notAfter(
+  field: string,
+  date: BusinessDate,
+  limitName: string,
+  limit: BusinessDate,
+  reported = field,
+): FieldError | undefined {
+  return date > limit
+    ? { field: reported, reason: `${field} (${date}) must not be after ${limitName} (${limit})` }
+    : undefined;
+}
+
+function refuse(errors: (FieldError | undefined)[]): void {
+  const found = errors.filter((e): e is FieldError => e !== undefined);
+  if (found.length > 0) throw new InvalidInput(found);
+}

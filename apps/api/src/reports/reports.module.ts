@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { ActionViews } from '../action-plans/queries/action-views';
+import { ReadModelConsistency } from '../consistency/read-model-consistency';
+import { GetAnnualReportHandler } from './annual/get-annual-report.handler';
+import { GetProgressReportHandler } from './progress/get-progress-report.handler';
+import { ReportFacts } from './report-facts';
+import { ReportsController } from './reports.controller';
+
+/** The reports, registered as one module so the app module changes by one line. */
+@Module({
+  controllers: [ReportsController],
+  providers: [
+    ReadModelConsistency,
+    ActionViews,
+    ReportFacts,
+    GetProgressReportHandler,
+    GetAnnualReportHandler,
+  ],
+})
+export class ReportsModule {}
