@@ -133,6 +133,11 @@ describe('action plans over HTTP', () => {
         status: 'COMPLETE',
         subStatus: 'SIGNED_OFF',
       });
+      // LSCB 1 and 2 are addressed to the partnership: monitored by the Executive (§7.1 register).
+      const bodies = Object.fromEntries(
+        (res.body.items as { actionId: string; monitoringBody: string }[]).map((i) => [i.actionId, i.monitoringBody]),
+      );
+      expect([bodies['B1-A13'], bodies['B1-A14'], bodies['B1-A17'], bodies['B1-A01']]).toEqual(['EXECUTIVE', 'EXECUTIVE', 'EXECUTIVE', 'PAQA']);
     });
   });
 

@@ -80,11 +80,13 @@ describe('the reports over HTTP', () => {
 
       it('is RED: one action overdue and seven recommendations with no action', () => {
         expect(b1.reviewRag).toBe('RED');
-        // 15 agency recommendations (2015-03-02) + 8 from the overview report (2015-09-30).
+        // 15 agency recommendations (2015-03-02) + 8 from the overview report (2015-09-30). Of
+        // the agency ones, LSCB 1 and 2 are the partnership's own (Executive-monitored, §7.1),
+        // so 13 are single-agency and 2 + 8 multi-agency.
         expect(b1.recommendations).toMatchObject({
           total: 23,
-          singleAgency: 15,
-          multiAgency: 8,
+          singleAgency: 13,
+          multiAgency: 10,
           unplanned: 7,
         });
         const unplanned = (b1.byRecommendation as Body[])

@@ -137,12 +137,16 @@ const B1_AGENCY_RECOMMENDATIONS: [string, string, string, string, string?][] = [
     'LSCB 1',
     'All practitioners will have a greater understanding of how to respond to Failure to Thrive',
     'Leicester LSCB',
+    // Addressed to the partnership: monitored by the Executive group (domain.md §4.5, §7.1 register).
+    'MULTI_AGENCY',
   ],
   [
     'LSCB-2',
     'LSCB 2',
     'Professional disagreements procedures will be initiated and escalated as appropriate',
     'Leicester LSCB',
+    // Addressed to the partnership: monitored by the Executive group (domain.md §4.5, §7.1 register).
+    'MULTI_AGENCY',
   ],
   [
     'UHL-1',
