@@ -141,6 +141,18 @@ describe('action plans over HTTP', () => {
     });
   });
 
+  describe('the action list as of a past date', () => {
+    it('shows B1 on 2015-05-01: 16 planned, A02 and A12 overdue, A16, A03, A01 and A11 complete (§7.1)', async () => {
+      const res = await get('/api/actions?caseId=B1&asOf=2015-05-01&pageSize=200').expect(200);
+      const statuses = Object.fromEntries((res.body.items as { actionId: string; status: string }[]).map((i) => [i.actionId, i.status]));
+      expect(res.body.total).toBe(16);
+      expect(Object.entries(statuses).filter(([, status]) => status === 'OVERDUE').map(([id]) => id)).toEqual(['B1-A02', 'B1-A12']);
+      expect(Object.entries(statuses).filter(([, status]) => status === 'COMPLETE').map(([id]) => id).sort()).toEqual(['B1-A01', 'B1-A03', 'B1-A11', 'B1-A16']);
+      expect(statuses['B1-A15']).toBe('UNSCHEDULED');
+      await get('/api/actions?asOf=2099-01-01').expect(400);
+    });
+  });
+
   describe('a professional disagreement escalated on a case', () => {
     it('is raised, acknowledged, referred up the ladder and resolved, each step answered with the version', async () => {
       const by = { name: 'LSCB board manager', role: 'Board manager' };

@@ -35,10 +35,7 @@ export class ActionQueriesController {
   @Get('overdue')
   async overdue(@Query() query: OverdueActionsDto) {
     await this.consistency.awaitPosition(query);
-    const today = this.clock.today();
-    const asOf = query.asOf ?? today;
-    if (asOf > today)
-      throw new InvalidInput([{ field: 'asOf', reason: `must not be after today (${today})` }]);
+    const asOf = this.asOfDate(query.asOf);
     const overdue = this.views
       .asOf(asOf, query.mode ?? 'effective', query)
       .filter((view) => view.derived.status === 'OVERDUE')
@@ -60,8 +57,9 @@ export class ActionQueriesController {
   @Get()
   async list(@Query() query: ListActionsDto) {
     await this.consistency.awaitPosition(query);
-    const today = this.clock.today();
-    const actions = this.views.asOf(today, 'effective', query).filter((view) => {
+    const asOf = this.asOfDate(query.asOf);
+    const mode = query.mode ?? 'effective';
+    const actions = this.views.asOf(asOf, mode, query).filter((view) => {
       const { status, rag, currentDueDate } = view.derived;
       if (query.status && status !== query.status) return false;
       if (query.rag && rag !== query.rag) return false;
@@ -69,7 +67,16 @@ export class ActionQueriesController {
       if (query.dueAfter && !(currentDueDate && currentDueDate > query.dueAfter)) return false;
       return true;
     });
-    return { asOf: today, ...page(actions.map(listItem), query.page, query.pageSize) };
+    return { asOf, mode, ...page(actions.map(listItem), query.page, query.pageSize) };
+  }
+
+  /** A business date, today by default; nothing can be known on a day still to come. */
+  private asOfDate(asked: string | undefined): string {
+    const today = this.clock.today();
+    if (asked !== undefined && asked > today) {
+      throw new InvalidInput([{ field: 'asOf', reason: `must not be after today (${today})` }]);
+    }
+    return asked ?? today;
   }
 }
 

@@ -26,8 +26,10 @@ export class OverdueActionsDto extends ActionFilters {
   @IsOptional() @IsIn(['daysOverdue', '-daysOverdue']) sort?: 'daysOverdue' | '-daysOverdue';
 }
 
-/** GET /api/actions: every planned action with its derived status today. */
+/** GET /api/actions: every planned action with its derived status today, or as of a date. */
 export class ListActionsDto extends ActionFilters {
+  @OptionalCalendarDate() asOf?: string;
+  @IsOptional() @IsIn(['effective', 'known']) mode?: 'effective' | 'known';
   @IsOptional() @IsIn(DERIVED_ACTION_STATUSES) status?: DerivedActionStatus;
   @IsOptional() @IsIn(['RED', 'AMBER', 'GREEN', 'BLUE', 'GREY']) rag?: string;
   @OptionalCalendarDate() dueBefore?: string;
