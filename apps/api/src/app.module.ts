@@ -10,6 +10,7 @@ import { ActionQueriesController } from './action-plans/queries/action-queries.c
 import { ActionViews } from './action-plans/queries/action-views';
 import { AuditModule } from './audit/audit.module';
 import { AuthenticationGuard } from './auth/authentication.guard';
+import { BenchBaselineController } from './bench/bench-baseline.controller';
 import { ExecuteOnStreamHandler } from './commands/execute-on-stream';
 import { ReadModelConsistency } from './consistency/read-model-consistency';
 import { CaseCommandsController } from './cases/commands/case-commands.controller';
@@ -41,7 +42,14 @@ export class AppModule {
         ReportsModule,
         AuditModule,
       ],
-      controllers: [HealthController, GetEventCountsController, CaseCommandsController, ActionPlanCommandsController, ActionQueriesController],
+      controllers: [
+        HealthController,
+        GetEventCountsController,
+        CaseCommandsController,
+        ActionPlanCommandsController,
+        ActionQueriesController,
+        ...(settings.benchEndpoints ? [BenchBaselineController] : []),
+      ],
       providers: [
         { provide: APP_GUARD, useClass: AuthenticationGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

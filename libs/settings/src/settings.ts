@@ -121,6 +121,9 @@ class Environment {
 
   @IsOptional() @IsIn(['auto', 'off'])
   CASETRAIL_DEMO?: 'auto' | 'off';
+
+  @IsOptional() @IsIn(['on', 'off'])
+  CASETRAIL_BENCH_ENDPOINTS?: 'on' | 'off';
 }
 
 /** The escalation ladder of domain.md §5.6, per partnership through configuration. */
@@ -192,6 +195,8 @@ export interface Settings {
   escalationIntervalMs: number;
   /** `auto`: load the sample cases on first start with an empty store. */
   demo: 'auto' | 'off';
+  /** Mounts the baseline endpoint `npm run bench` measures the command path against. */
+  benchEndpoints: boolean;
 }
 
 export class InvalidSettings extends Error {
@@ -245,5 +250,6 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     escalationLadder,
     escalationIntervalMs: parsed.CASETRAIL_ESCALATION_INTERVAL_MS ?? 60_000,
     demo: parsed.CASETRAIL_DEMO ?? 'auto',
+    benchEndpoints: parsed.CASETRAIL_BENCH_ENDPOINTS === 'on',
   };
 }

@@ -66,7 +66,7 @@ const ACTION_STATUS_AFTER: Partial<Record<string, string>> = {
 
 export const actionPlansProjection: Projection = {
   name: 'action_plans',
-  version: 1,
+  version: 2,
   handles: [...ACTION_EVENT_TYPES, ...ESCALATION_EVENT_TYPES],
   tables: ['actions', 'escalations'],
   createSchema: (t) => `
@@ -84,6 +84,8 @@ export const actionPlansProjection: Projection = {
       planned_on         TEXT    NOT NULL,
       original_due_date  TEXT,
       current_due_date   TEXT,
+      -- The earliest due date it ever had: an action can only have been overdue after it.
+      earliest_due_date  TEXT,
       due_date_changes   INTEGER NOT NULL DEFAULT 0,
       status             TEXT    NOT NULL,
       reported_rag       TEXT,
@@ -97,6 +99,7 @@ export const actionPlansProjection: Projection = {
     ) WITHOUT ROWID;
     CREATE INDEX ${t.actions}_case ON ${t.actions} (case_id);
     CREATE INDEX ${t.actions}_due ON ${t.actions} (status, current_due_date);
+    CREATE INDEX ${t.actions}_earliest_due ON ${t.actions} (earliest_due_date, completed_on);
     CREATE TABLE ${t.escalations} (
       escalation_id  TEXT    PRIMARY KEY,
       subject_kind   TEXT    NOT NULL,
@@ -121,13 +124,15 @@ export const actionPlansProjection: Projection = {
     );
     const insertAction = db.prepare(
       `INSERT INTO ${t.actions} (action_id, case_id, recommendation_ids, number, action_text, agency, lead, monitoring_body,
-         timescale_text, due_date_precision, planned_on, original_due_date, current_due_date, status, history, version, last_position)
+         timescale_text, due_date_precision, planned_on, original_due_date, current_due_date, earliest_due_date, status, history, version, last_position)
        VALUES (@actionId, @caseId, @recommendationIds, @number, @actionText, @agency, @lead, @monitoringBody,
-         @timescaleText, @dueDatePrecision, @plannedOn, @dueDate, @dueDate, 'PLANNED', @history, @version, @position)`,
+         @timescaleText, @dueDatePrecision, @plannedOn, @dueDate, @dueDate, @dueDate, 'PLANNED', @history, @version, @position)`,
     );
     const updateAction = db.prepare(
       `UPDATE ${t.actions} SET
          current_due_date = COALESCE(@dueDate, current_due_date),
+         earliest_due_date = CASE WHEN @dueDate IS NOT NULL AND (earliest_due_date IS NULL OR @dueDate < earliest_due_date)
+                             THEN @dueDate ELSE earliest_due_date END,
          due_date_changes = due_date_changes + @dueDateChanged,
          lead = COALESCE(@lead, lead),
          status = COALESCE(@status, status),

@@ -37,7 +37,7 @@ export class ActionQueriesController {
     await this.consistency.awaitPosition(query);
     const asOf = this.asOfDate(query.asOf);
     const overdue = this.views
-      .asOf(asOf, query.mode ?? 'effective', query)
+      .asOf(asOf, query.mode ?? 'effective', query, true)
       .filter((view) => view.derived.status === 'OVERDUE')
       .sort(
         (a, b) =>

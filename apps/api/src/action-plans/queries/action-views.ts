@@ -61,8 +61,14 @@ export interface ActionFilter {
 export class ActionViews {
   constructor(@Inject(ReadModelStore) private readonly readModels: ReadModelStore) {}
 
-  asOf(date: BusinessDate, mode: AsOfMode, filter: ActionFilter): ActionView[] {
+  asOf(date: BusinessDate, mode: AsOfMode, filter: ActionFilter, overdueOnly = false): ActionView[] {
     const where = ['planned_on <= @date'];
+    if (overdueOnly) {
+      // A superset of what can have been overdue on the date, so the domain derives only those:
+      // it had a due date before it, and (effective mode) was not complete or withdrawn by then.
+      where.push('earliest_due_date < @date');
+      if (mode === 'effective') where.push('(completed_on IS NULL OR completed_on > @date)', '(closed_on IS NULL OR closed_on > @date)');
+    }
     if (filter.caseId) where.push('case_id = @caseId');
     if (filter.agency) where.push('agency = @agency COLLATE NOCASE');
     if (filter.monitoringBody) where.push('monitoring_body = @monitoringBody');

@@ -1,0 +1,125 @@
+'use strict';
+/**
+ * A deterministic generator of a realistic event mix (domain.md §7 shapes): each case is
+ * referred, considered, decided, reviewed, signed off and published, with recommendations,
+ * actions, progress updates, re-datings, completions, sign-offs and escalations. About 40
+ * events per case. Everything goes in through the store's own append path.
+ */
+const { randomUUID } = require('node:crypto');
+
+function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const day = (base, offset) => new Date(Date.parse(`${base}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+const metadata = () => ({
+  actor: { userId: 'bench', displayName: 'Bench', agency: 'Bench', roles: [] },
+  partnershipId: 'bench',
+  correlationId: randomUUID(),
+  causationId: randomUUID(),
+  commandId: randomUUID(),
+});
+const event = (type, data) => ({ eventId: randomUUID(), type, schemaVersion: 1, data, metadata: metadata() });
+const AGENCIES = ["Children's Social Care", 'Police', 'Health', 'Education', 'Early Help'];
+
+/** The streams of one case: [streamId, events[]][]. */
+function caseStreams(n, random) {
+  const caseId = `bench-${n}`;
+  const referred = day('2016-01-01', Math.floor(random() * 3000));
+  const decided = day(referred, 20 + Math.floor(random() * 30));
+  const commissioned = day(decided, 10);
+  const signedOff = day(decided, 150 + Math.floor(random() * 400));
+  const published = day(signedOff, 30);
+  const recommendations = Array.from({ length: 3 + Math.floor(random() * 4) }, (_, i) => `R${i + 1}`);
+  const caseEvents = [
+    event('CaseReferred', {
+      occurredOn: referred, caseId, caseRef: `SCR ${n}`, regime: 'WT2015', referringAgency: AGENCIES[n % 5],
+      subjects: [{ pseudonym: `Child ${n}`, role: 'SUBJECT', ageBand: '1_TO_5' }],
+      incident: { type: 'SERIOUS_HARM', datePrecision: 'DAY', date: day(referred, -10) },
+      becameAwareOn: referred, abuseOrNeglect: 'SUSPECTED', themes: ['NEGLECT'], summary: 'Generated case', decisionDueOn: day(referred, 30),
+    }),
+    event('ReferralConsidered', { occurredOn: day(referred, 7), body: 'CRAG', outcome: 'RECOMMEND_REVIEW' }),
+    event('DecisionRecorded', {
+      occurredOn: decided, decisionId: `D-${n}`, outcome: 'SCR_COMMISSIONED', criteriaMet: true, criteriaApplied: [],
+      rationale: 'Criteria met', decidedBy: { name: 'Chair', role: 'LSCB_CHAIR' }, dueOn: day(referred, 30),
+    }),
+    event('ReviewCommissioned', {
+      occurredOn: commissioned, reviewId: `RV-${n}`, reviewType: 'SCR', methodology: 'SCIE_SYSTEMS', agenciesAsked: [],
+      familyInvolvementPlanned: true, targetCompletionOn: day(decided, 182),
+    }),
+    ...recommendations.map((id, i) =>
+      event('RecommendationAdded', {
+        occurredOn: commissioned, recommendationId: id, number: String(i + 1), text: `Recommendation ${i + 1}`,
+        source: 'OVERVIEW_REPORT', addressedTo: AGENCIES[i % 5], scope: 'MULTI_AGENCY', themes: ['NEGLECT'],
+      }),
+    ),
+    event('ReportSignedOff', { occurredOn: signedOff, by: 'Board' }),
+    event('ReviewPublished', { occurredOn: published, form: 'FULL_REPORT' }),
+  ];
+  const streams = [[`case-${caseId}`, caseEvents]];
+  for (const [i, recommendationId] of recommendations.entries()) {
+    const actionId = `${caseId}-A${i + 1}`;
+    const planned = day(commissioned, 5);
+    const due = day(planned, 60 + Math.floor(random() * 120));
+    const events = [
+      event('ActionPlanned', {
+        occurredOn: planned, actionId, caseId, recommendationIds: [recommendationId], actionText: 'Do it', desiredOutcome: 'Done',
+        lead: { displayText: 'Lead', persons: [], agency: AGENCIES[i % 5] }, agency: AGENCIES[i % 5], monitoringBody: 'EXECUTIVE',
+        timescaleText: due, dueDate: due, dueDatePrecision: 'DAY',
+      }),
+    ];
+    const updates = 2 + Math.floor(random() * 3);
+    for (let u = 0; u < updates; u++) {
+      events.push(event('ActionProgressRecorded', { occurredOn: day(planned, 10 * (u + 1)), progressId: `p${u}`, reportedBy: 'Lead', narrative: 'Progress', rag: random() < 0.7 ? 'GREEN' : 'AMBER', evidence: [] }));
+    }
+    if (random() < 0.3) {
+      events.push(event('ActionDueDateChanged', { occurredOn: day(planned, 50), fromDate: due, toDate: day(due, 60), reason: 'Capacity', approvedBy: { name: 'Chair', role: 'Chair' } }));
+    }
+    const completed = day(due, Math.floor(random() * 60) - 20);
+    events.push(event('ActionCompleted', { occurredOn: completed < planned ? planned : completed, completedBy: 'Lead', summary: 'Done', evidence: [] }));
+    events.push(event('ActionCompletionSignedOff', { occurredOn: day(completed < planned ? planned : completed, 14), body: 'EXECUTIVE', chair: { name: 'Chair', role: 'Chair' }, impactAssessment: 'OUTPUT_ONLY' }));
+    streams.push([`action-${actionId}`, events]);
+    if (random() < 0.2) {
+      const escalationId = `${actionId}-E`;
+      streams.push([`escalation-${escalationId}`, [
+        event('EscalationRaised', { occurredOn: day(due, 28), escalationId, subject: { kind: 'ACTION', id: actionId, caseId }, reason: 'OVERDUE', detail: '28 days', level: 1, addressedTo: 'Chair', raisedBy: { name: 'System', role: 'System' }, automatic: true, dueDate: due, daysOverdue: 28 }),
+        event('EscalationResolved', { occurredOn: day(due, 40), outcome: 'ACTION_COMPLETED', note: 'Done', by: { name: 'System', role: 'System' } }),
+      ]]);
+    }
+  }
+  return streams;
+}
+
+/** Appends cases until `targetEvents`, `concurrency` streams at a time; returns the case count. */
+async function generate(store, targetEvents, { seed = 42, concurrency = 64, onProgress = () => {} } = {}) {
+  const random = prng(seed);
+  let events = 0;
+  let cases = 0;
+  const queue = [];
+  const flush = async () => {
+    await Promise.all(queue.splice(0).map(([streamId, list]) => store.append(streamId, 'no_stream', list)));
+  };
+  while (events < targetEvents) {
+    for (const stream of caseStreams(cases, random)) {
+      queue.push(stream);
+      events += stream[1].length;
+    }
+    cases++;
+    if (queue.length >= concurrency) {
+      await flush();
+      onProgress(events, targetEvents);
+    }
+  }
+  await flush();
+  onProgress(events, targetEvents);
+  return { cases, events };
+}
+
+module.exports = { generate, prng };
