@@ -104,16 +104,21 @@ async function emmettAppends(writers, total) {
   const stores = Array.from({ length: writers }, open);
   let sent = 0;
   let busy = 0;
+  let failed = false;
   const start = now();
+  // On a failure every writer stops: a writer left looping would load the runs that follow.
   await Promise.all(
     stores.map(async (store, w) => {
-      while (sent < total) {
+      while (sent < total && !failed) {
         sent++;
         try {
           await store.appendToStream(`bench-${w}`, [{ type: 'BenchEvent', data: { n: sent } }]);
         } catch (error) {
-          if (!/SQLITE_BUSY/.test(String(error && error.message))) throw error;
-          busy++;
+          if (/SQLITE_BUSY/.test(String(error && error.message))) busy++;
+          else {
+            failed = true;
+            throw error;
+          }
         }
       }
     }),
