@@ -125,11 +125,12 @@ describe('auditing a case', () => {
     it('holds every event of the case, of its 17 actions and of its 2 escalations, in log order', async () => {
       const { items, total } = await history('B1');
       // Case: referral, consideration, 2 processes, recommendation, decision, notification,
-      // review, 2 family entries, 15 + 8 recommendations, report, sign-off, publication = 36.
+      // review, 2 reviewers, terms of reference, a declined IMR, 2 family entries, 15 + 8
+      // recommendations, report, sign-off, publication = 40.
       // Actions: 17 planned, 17 completed, 17 signed off, 5 progress reports, 2 due dates = 58.
       // Escalations: 2 raised, 2 referred up, 2 resolved = 6.
-      expect(total).toBe(100);
-      expect(items).toHaveLength(100);
+      expect(total).toBe(104);
+      expect(items).toHaveLength(104);
       const streams = new Set(items.map((i) => i.streamId));
       expect(streams.size).toBe(1 + 17 + 2);
       expect([...streams].filter((s) => s.startsWith('action-')).sort()).toEqual(
@@ -204,6 +205,36 @@ describe('auditing a case', () => {
       );
     });
 
+    it('says how the review was set up: Ofsted told, reviewers, terms of reference, a declined IMR (B1-07 to B1-12)', async () => {
+      const { items } = await history(
+        'B1',
+        '&type=NationalPanelNotified,ReviewerAppointed,TermsOfReferenceAgreed,AgencyReportDeclined',
+      );
+      expect(items.map((i) => [i.occurredOn, i.sentence])).toEqual([
+        ['2015-01-14', 'Decision D-B1-1 notified to Ofsted and the Panel'],
+        [
+          '2015-01-14',
+          'Lead reviewer appointed: Safron Rose (Independent child protection consultant); independence: Lead reviewer and overview report author, independent of the agencies involved with Child B1 and the family',
+        ],
+        [
+          '2015-01-14',
+          'Panel chair appointed: Ruby Parry (Independent); independence: Independent chair of the SCR panel',
+        ],
+        [
+          '2015-01-14',
+          "Terms of reference agreed for 2010-10-20 to 2014-08-27, 8 key issues: Child protection planning history; Domestic violence and substance misuse; Attachment; Escalation policy; Legal advice and social work; Race, culture and gender; Partnership with parents; Each child's wellbeing and voice",
+        ],
+        [
+          '2015-02-02',
+          'IMR declined by Local Authority Legal Department: Unable to provide a chronology or IMR; its contribution was discussed at the panel',
+        ],
+      ]);
+      expect(items.at(-1)!.why).toEqual({
+        reason:
+          'Unable to provide a chronology or IMR; its contribution was discussed at the panel',
+      });
+    });
+
     it('says the statutory lateness of a live case in working days where the regime counts them (T-02)', async () => {
       const { items } = await history('T', '&type=SeriousIncidentNotified');
       expect(items.map((i) => i.sentence)).toEqual([
@@ -231,7 +262,7 @@ describe('auditing a case', () => {
         'EscalationResolved',
         'EscalationResolved',
       ]);
-      expect((await history('B1', '&actor=ada')).total).toBe(94);
+      expect((await history('B1', '&actor=ada')).total).toBe(98);
       expect((await history('B1', '&actor=nobody')).total).toBe(0);
     });
 
@@ -252,10 +283,10 @@ describe('auditing a case', () => {
     it('pages in log order', async () => {
       const all = (await history('B1')).items;
       const res = await get(`/api/cases/B1/history?${ready()}&pageSize=30&page=4`).expect(200);
-      expect(res.body).toMatchObject({ page: 4, pageSize: 30, total: 100 });
+      expect(res.body).toMatchObject({ page: 4, pageSize: 30, total: 104 });
       expect(res.body.items).toEqual(all.slice(90));
       const first = await get(`/api/cases/B1/history?${ready()}`).expect(200);
-      expect(first.body).toMatchObject({ page: 1, pageSize: 100, total: 100 });
+      expect(first.body).toMatchObject({ page: 1, pageSize: 100, total: 104 });
     });
   });
 
@@ -274,7 +305,7 @@ describe('auditing a case', () => {
         'type',
         'occurredOn',
       ]);
-      expect(records).toHaveLength(100);
+      expect(records).toHaveLength(104);
       expect(records.every((r) => r.length === header.length)).toBe(true);
 
       const { items } = await history('B1', '&type=DecisionRecorded');
@@ -544,12 +575,13 @@ describe('auditing a case', () => {
   describe('verifying the hash chains (GET /api/audit/verify)', () => {
     it('checks every event of every stream and finds the log intact', async () => {
       const res = await get('/api/audit/verify').expect(200);
-      // B1: 100 events in 20 streams. R: referral, 3 processes, decision, review, 2 reports,
-      // pause, 3 conclusions, resumption, new information, sign-off, publication, 3 findings,
-      // 10 recommendations = 29. T: 13 requests, the Panel's disagreement being 2 events = 14.
+      // B1: 104 events in 20 streams. R: referral, 3 processes, decision, review, immediate
+      // learning, 2 reports, pause, 3 conclusions, resumption, new information, sign-off,
+      // publication, 3 findings, 10 recommendations, scrutiny = 31. T: 13 requests, the Panel's
+      // disagreement being 2 events = 14.
       expect(res.body).toEqual({
         ok: true,
-        eventsChecked: 143,
+        eventsChecked: 149,
         streamsChecked: 22,
         firstBrokenLink: null,
       });

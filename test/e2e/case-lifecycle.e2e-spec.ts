@@ -51,6 +51,21 @@ describe('the case lifecycle over HTTP', () => {
       expect(events.at(-1)!.type).toBe('ReviewPublished');
     });
 
+    it('records how Child R and Sam & Kyle were reviewed and scrutinised, in seed order (§7.2, §7.3)', async () => {
+      const r = await typesOf('R');
+      // R-06 review, R-07 immediate learning before any report, R-08 summary report; R-27 last.
+      expect(r.slice(5, 8)).toEqual(['ReviewCommissioned', 'LearningIdentified', 'ReportCompleted']);
+      expect(r.at(-1)).toBe('ReportPresentedToScrutiny');
+      const sk = await typesOf('SK');
+      // SK-05 review, SK-06 terms of reference, SK-07 practitioner event, SK-08 the LSCP.
+      expect(sk.slice(4, 8)).toEqual(['ReviewCommissioned', 'TermsOfReferenceAgreed', 'PractitionerEventHeld', 'RegimeTransitioned']);
+      const events = await t.app.get(EventStore).readStream('case-SK');
+      expect(events.at(-1)).toMatchObject({
+        type: 'ReportPresentedToScrutiny',
+        data: { occurredOn: '2020-10-06', body: "Children's Services O&S Committee", outcome: 'ACCEPTED' },
+      });
+    });
+
     it("turns the Panel's disagreement with Child T's first decision into a contest, then a revised decision", async () => {
       expect(await typesOf('T')).toEqual([
         'CaseReferred',
@@ -77,6 +92,29 @@ describe('the case lifecycle over HTTP', () => {
       expect(data('ReportSignedOff')).not.toHaveProperty('late');
       // Notice 2021-04-28 is 7 working days before 2021-05-10 (3 May a bank holiday): no shortfall.
       expect(data('ReviewPublished')).not.toHaveProperty('noticeShortfall');
+    });
+  });
+
+  describe('when a review is evaluated (POST /api/cases/:caseId/review/evaluation)', () => {
+    const evaluation = { occurredOn: '2021-06-01', evaluator: 'INTERNAL', grade: 'GOOD', commentary: 'Learning clearly drawn' };
+
+    it('records the grade once the report is signed off (Child T, replayed as T-evaluated)', async () => {
+      await replay(CHILD_T, 'T-evaluated');
+      await post('/T-evaluated/review/evaluation', evaluation).expect(201);
+      const events = await t.app.get(EventStore).readStream('case-T-evaluated');
+      expect(events.at(-1)).toMatchObject({ type: 'ReviewEvaluated', data: evaluation });
+    });
+
+    it('refuses it before any report is signed off, with the rule', async () => {
+      await post('', { ...CHILD_T.requests[0].body, caseId: 'T-unreviewed' }).expect(201);
+      const res = await post('/T-unreviewed/review/evaluation', evaluation).expect(422);
+      expect(res.body.rule).toBe('no-evaluation-before-sign-off');
+      expect(await typesOf('T-unreviewed')).toEqual(['CaseReferred']);
+    });
+
+    it('refuses a grade Ofsted never gave, naming the field', async () => {
+      const res = await post('/T-evaluated/review/evaluation', { ...evaluation, grade: 'EXCELLENT' }).expect(400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'grade' })]);
     });
   });
 

@@ -42,6 +42,13 @@ async function send(
 
 type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
+/** An internal grade of a review, sent as the partnership would record it. */
+const evaluation = (occurredOn: string, grade: string, knownOn?: string): SeedRequest => ({
+  path: '/review/evaluation',
+  body: { occurredOn, evaluator: 'INTERNAL', grade, commentary: `Graded ${grade.toLowerCase()}` },
+  ...(knownOn && { knownOn }),
+});
+
 describe('the reports over HTTP', () => {
   let t: TestApp;
   let token: string;
@@ -406,6 +413,7 @@ describe('the reports over HTTP', () => {
         expect(
           body.reviewCompletion.byEvaluation.map((r: Body) => [r.evaluation, r.total]),
         ).toEqual([
+          ['OUTSTANDING', 0],
           ['GOOD', 0],
           ['ADEQUATE', 0],
           ['INADEQUATE', 0],
@@ -425,6 +433,50 @@ describe('the reports over HTTP', () => {
         expect(body.recommendations).toMatchObject({ opened: 5, multiAgencyOpened: 5, closed: 2 });
         expect(body.actions).toEqual({ opened: 5, completed: 2, signedOff: 0, withdrawn: 0 });
         expect(body.referrals.total).toBe(0);
+      });
+    });
+
+    describe('when SK and T are later evaluated (synthetic: domain.md records no grade)', () => {
+      const year = '/api/reports/annual?from=2020-04-01&to=2021-03-31';
+      const rows = (body: Body) =>
+        body.reviewCompletion.reviews.map((r: Body) => [r.caseId, r.evaluation, r.evaluatedBy]);
+      beforeAll(async () => {
+        // SK's grade was given in November 2020 but entered only after the year had closed.
+        head = await send(
+          t,
+          token,
+          'SK',
+          [evaluation('2020-11-20', 'ADEQUATE', '2021-04-30')],
+          'SK-eval',
+        );
+        head = await send(t, token, 'T', [evaluation('2021-06-01', 'GOOD')], 'T-eval');
+      });
+
+      it('cross-tabulates each grade with the completion band: SK adequate over two years, T good under six months', async () => {
+        const body = await report(year);
+        expect(rows(body)).toEqual([
+          ['SK', 'ADEQUATE', 'INTERNAL'],
+          ['T', 'GOOD', 'INTERNAL'],
+        ]);
+        const none = { UNDER_6_MONTHS: 0, '6_TO_12_MONTHS': 0, '1_TO_2_YEARS': 0, OVER_2_YEARS: 0 };
+        expect(body.reviewCompletion.byEvaluation).toEqual([
+          { evaluation: 'OUTSTANDING', bands: none, total: 0 },
+          { evaluation: 'GOOD', bands: { ...none, UNDER_6_MONTHS: 1 }, total: 1 },
+          { evaluation: 'ADEQUATE', bands: { ...none, OVER_2_YEARS: 1 }, total: 1 },
+          { evaluation: 'INADEQUATE', bands: none, total: 0 },
+          { evaluation: 'NOT_EVALUATED', bands: none, total: 0 },
+        ]);
+      });
+
+      it('grades as they stood on the day: at the year end T was not evaluated, and the board did not yet know SK’s grade', async () => {
+        expect(rows(await report(`${year}&asOf=2021-03-31`))).toEqual([
+          ['SK', 'ADEQUATE', 'INTERNAL'],
+          ['T', 'NOT_EVALUATED', null],
+        ]);
+        expect(rows(await report(`${year}&asOf=2021-03-31&mode=known`))).toEqual([
+          ['SK', 'NOT_EVALUATED', null],
+          ['T', 'NOT_EVALUATED', null],
+        ]);
       });
     });
 

@@ -115,6 +115,112 @@ describe('the sentence of an event', () => {
     );
   });
 
+  describe('when the seed cases notify, appoint, scope and look back on their reviews (domain.md §7)', () => {
+    const say = (type: string, data: Record<string, unknown>, streamId = 'case-B1') =>
+      sentenceFor({ streamId, type, data: { occurredOn: '2015-01-14', ...data } });
+
+    it('names Ofsted in B1’s decision notification, which stands for B1-07 and B1-08', () => {
+      expect(
+        say('NationalPanelNotified', { decisionId: 'D-B1-1', recipients: ['OFSTED', 'PANEL'] }),
+      ).toBe('Decision D-B1-1 notified to Ofsted and the Panel');
+    });
+
+    it('says who was appointed, to what, and why they are independent (B1-10)', () => {
+      expect(
+        say('ReviewerAppointed', {
+          role: 'LEAD_REVIEWER',
+          name: 'Safron Rose',
+          organisation: 'Independent child protection consultant',
+          independenceStatement: 'Independent of the agencies involved',
+        }),
+      ).toBe(
+        'Lead reviewer appointed: Safron Rose (Independent child protection consultant); independence: Independent of the agencies involved',
+      );
+      expect(
+        say('ReviewerAppointed', { role: 'AUTHOR', name: 'Author', organisation: 'OSCB' }),
+      ).toBe('Author appointed: Author (OSCB)');
+    });
+
+    it('gives the period of the terms of reference and each key issue (SK-06)', () => {
+      expect(
+        say('TermsOfReferenceAgreed', {
+          periodFrom: '2012-10-01',
+          periodTo: '2018-01-31',
+          keyIssues: ['Co-ordination', 'Neglect', 'Curiosity'],
+        }),
+      ).toBe(
+        'Terms of reference agreed for 2012-10-01 to 2018-01-31, 3 key issues: Co-ordination; Neglect; Curiosity',
+      );
+    });
+
+    it('says which agency declined which report, and why (B1-12)', () => {
+      expect(
+        say('AgencyReportDeclined', {
+          agency: 'Local Authority Legal Department',
+          reportType: 'IMR',
+          reason: 'Unable to provide a chronology or IMR',
+        }),
+      ).toBe(
+        'IMR declined by Local Authority Legal Department: Unable to provide a chronology or IMR',
+      );
+    });
+
+    it('counts a practitioner event’s attendance by agency when it was counted (SK-07)', () => {
+      expect(say('PractitionerEventHeld', { notes: 'Staff and managers contribute' })).toBe(
+        'Practitioner event held: Staff and managers contribute',
+      );
+      expect(
+        say('PractitionerEventHeld', {
+          attendees: [
+            { agency: 'Essex Police', count: 3 },
+            { agency: 'Thurrock CSC', count: 8 },
+          ],
+        }),
+      ).toBe('Practitioner event held with 11 practitioners (Essex Police 3 and Thurrock CSC 8)');
+    });
+
+    it('says the learning and any immediate actions (R-07)', () => {
+      expect(
+        say('LearningIdentified', {
+          learning: 'Immediate learning identified by the OSCB',
+          immediateActions: [],
+        }),
+      ).toBe('Learning identified: Immediate learning identified by the OSCB');
+      expect(
+        say('LearningIdentified', { learning: 'Placements', immediateActions: ['Audit', 'Brief'] }),
+      ).toBe('Learning identified: Placements; immediate actions: Audit; Brief');
+    });
+
+    it('says what the scrutiny committee did with the report (R-27, SK-15)', () => {
+      expect(
+        say('ReportPresentedToScrutiny', {
+          body: 'People Overview & Scrutiny Committee',
+          outcome: 'NOTED',
+          notes: 'Recommended to note the findings',
+        }),
+      ).toBe(
+        'Report presented to the People Overview & Scrutiny Committee, which noted it: Recommended to note the findings',
+      );
+      expect(
+        say('ReportPresentedToScrutiny', {
+          body: 'Children’s Services O&S Committee',
+          outcome: 'REQUESTED_ACTION_PLAN_REVIEW',
+        }),
+      ).toBe(
+        'Report presented to the Children’s Services O&S Committee, which asked for its action plan to be reviewed',
+      );
+    });
+
+    it('says the grade, who gave it and why', () => {
+      expect(
+        say('ReviewEvaluated', { evaluator: 'OFSTED', grade: 'GOOD', commentary: 'Clear' }),
+      ).toBe('Review graded good by Ofsted: Clear');
+      expect(
+        say('ReviewEvaluated', { evaluator: 'INTERNAL', grade: 'INADEQUATE', commentary: 'Thin' }),
+      ).toBe('Review graded inadequate by the partnership (internal evaluation): Thin');
+    });
+  });
+
   describe('when the type is not a case, action or escalation event', () => {
     it('names the type, even for a name that Object.prototype knows', () => {
       expect(sentenceFor({ streamId: 'load-1', type: 'LoadGenerated', data: {} })).toBe(

@@ -55,6 +55,7 @@ const ACRONYMS = new Set([
   'UI',
   'CAMHS',
   'SOG',
+  'IMR',
 ]);
 const SPELLED: Record<string, string> = { OFSTED: 'Ofsted', DFE: 'DfE', HS: 'H&S' };
 
@@ -182,6 +183,16 @@ const BODIES: Record<string, string> = {
   CASE_REVIEW_GROUP: 'case review group',
 };
 
+const SCRUTINY: Record<string, string> = {
+  NOTED: 'noted it',
+  ACCEPTED: 'accepted it',
+  REQUESTED_ACTION_PLAN_REVIEW: 'asked for its action plan to be reviewed',
+};
+const EVALUATOR: Record<string, string> = {
+  OFSTED: 'Ofsted',
+  INTERNAL: 'the partnership (internal evaluation)',
+};
+
 const PHRASES: { [T in AuditedEventType]: Phrase<T> } = {
   // Case (domain.md §5.2–5.4, §5.7)
   CaseReferred: (d) =>
@@ -246,6 +257,29 @@ const PHRASES: { [T in AuditedEventType]: Phrase<T> } = {
   ReviewResumed: () => 'review resumed',
   ReviewTimescaleExtended: (d) =>
     `review target extended to ${d.newTargetOn}, approved by ${person(d.approvedBy)}`,
+  ReviewerAppointed: (d) =>
+    `${humanize(d.role)} appointed: ${d.name} (${d.organisation})` +
+    (d.independenceStatement ? `; independence: ${d.independenceStatement}` : ''),
+  TermsOfReferenceAgreed: (d) =>
+    `terms of reference agreed for ${d.periodFrom} to ${d.periodTo}` +
+    (d.keyIssues.length
+      ? `, ${plural(d.keyIssues.length, 'key issue')}: ${d.keyIssues.join('; ')}`
+      : ''),
+  AgencyReportDeclined: (d) => `${humanize(d.reportType)} declined by ${d.agency}: ${d.reason}`,
+  PractitionerEventHeld: (d) => {
+    const attendees = d.attendees ?? [];
+    const total = attendees.reduce((sum, a) => sum + a.count, 0);
+    return (
+      'practitioner event held' +
+      (attendees.length
+        ? ` with ${plural(total, 'practitioner')} (${listOf(attendees.map((a) => `${a.agency} ${a.count}`))})`
+        : '') +
+      (d.notes ? `: ${d.notes}` : '')
+    );
+  },
+  LearningIdentified: (d) =>
+    `learning identified: ${d.learning}` +
+    (d.immediateActions.length ? `; immediate actions: ${d.immediateActions.join('; ')}` : ''),
   FamilyInvolvementRecorded: (d) =>
     `family involvement (${d.familyMemberRole}): ${humanize(d.involvement)}${d.method ? ` by ${humanize(d.method)}` : ''}`,
   ReportCompleted: (d) =>
@@ -260,6 +294,11 @@ const PHRASES: { [T in AuditedEventType]: Phrase<T> } = {
     (d.noticeShortfall ? `; warning: ${d.noticeShortfall}` : ''),
   PublicationWithheld: (d) =>
     `publication withheld${d.improvementInfoPublishedOn ? `; improvement information published on ${d.improvementInfoPublishedOn}` : ''}`,
+  ReportPresentedToScrutiny: (d) =>
+    `report presented to the ${d.body}, which ${SCRUTINY[d.outcome] ?? humanize(d.outcome)}` +
+    (d.notes ? `: ${d.notes}` : ''),
+  ReviewEvaluated: (d) =>
+    `review graded ${humanize(d.grade)} by ${EVALUATOR[d.evaluator] ?? humanize(d.evaluator)}: ${d.commentary}`,
   FindingRecorded: (d) => `finding ${d.findingId} recorded: ${d.text}`,
   RecommendationAdded: (d) =>
     `recommendation ${d.number} (${d.recommendationId}) added for ${d.addressedTo}: ${d.text}`,

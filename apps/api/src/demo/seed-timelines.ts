@@ -258,6 +258,7 @@ export const CHILD_B1: SeedCase = {
           "A change of key personnel within the LSCB Office and the ongoing criminal investigation and care proceedings; a lack of clarity and timelines surrounding the sub-group's referral, information gathering and decision making criterion",
       },
     }),
+    // B1-07 and B1-08: Ofsted and the national panel learned of the decision the same day.
     step('decision/panel-notification', '2015-01-14', {
       decisionId: 'D-B1-1',
       recipients: ['OFSTED', 'PANEL'],
@@ -279,6 +280,39 @@ export const CHILD_B1: SeedCase = {
         'Local Authority Legal Department',
       ],
       familyInvolvementPlanned: true,
+    }),
+    // B1-10: the lead reviewer, who also wrote the overview report, and the panel chair (003 §4).
+    step('review/reviewers', '2015-01-14', {
+      role: 'LEAD_REVIEWER',
+      name: 'Safron Rose',
+      organisation: 'Independent child protection consultant',
+      independenceStatement:
+        'Lead reviewer and overview report author, independent of the agencies involved with Child B1 and the family',
+    }),
+    step('review/reviewers', '2015-01-14', {
+      role: 'PANEL_CHAIR',
+      name: 'Ruby Parry',
+      organisation: 'Independent',
+      independenceStatement: 'Independent chair of the SCR panel',
+    }),
+    step('review/terms-of-reference', '2015-01-14', {
+      periodFrom: '2010-10-20',
+      periodTo: '2014-08-27',
+      keyIssues: [
+        'Child protection planning history',
+        'Domestic violence and substance misuse',
+        'Attachment',
+        'Escalation policy',
+        'Legal advice and social work',
+        'Race, culture and gender',
+        'Partnership with parents',
+        "Each child's wellbeing and voice",
+      ],
+    }),
+    step('review/agency-reports/declined', '2015-02-02', {
+      agency: 'Local Authority Legal Department',
+      reportType: 'IMR',
+      reason: 'Unable to provide a chronology or IMR; its contribution was discussed at the panel',
     }),
     step('review/family-involvement', '2015-02-02', {
       involvement: 'INVITED',
@@ -399,6 +433,10 @@ export const CHILD_R: SeedCase = {
       agenciesAsked: [],
       familyInvolvementPlanned: true,
     }),
+    step('learning', '2013-07-01', {
+      learning: 'Immediate learning identified by the OSCB',
+      immediateActions: [],
+    }),
     step('review/reports', '2014-01-15', { kind: 'SUMMARY' }),
     step('review/pause', '2014-01-15', {
       reason: 'PARALLEL_PROCESS',
@@ -462,6 +500,12 @@ export const CHILD_R: SeedCase = {
         [theme],
       );
     }),
+    step('review/scrutiny', '2022-02-17', {
+      body: 'People Overview & Scrutiny Committee',
+      outcome: 'NOTED',
+      notes:
+        'Report dated 7 Feb 2022: recommended to note the findings, recommendations and actions',
+    }),
   ],
 };
 
@@ -523,6 +567,19 @@ export const SAM_AND_KYLE: SeedCase = {
       agenciesAsked: ['Essex Police', "Thurrock Children's Social Care", 'Health'],
       familyInvolvementPlanned: true,
     }),
+    // SK-06: from Kyle's birth (October 2012) to Sam's death (January 2018); KLOEs verbatim (002 §2.2).
+    step('review/terms-of-reference', '2018-03-12', {
+      periodFrom: '2012-10-01',
+      periodTo: '2018-01-31',
+      keyIssues: [
+        'How well agencies co-ordinated; including universal services, shared information, understood threshold and escalated concerns.',
+        'Dealing with neglect; use of tools and training.',
+        'Professional confidence and curiosity, management oversight and the support offered to vulnerable parents.',
+      ],
+    }),
+    step('review/practitioner-events', '2018-11-20', {
+      notes: 'Staff and managers contribute their perspectives',
+    }),
     step('regime-transition', '2019-05-01', {
       toRegime: 'WT2018',
       newGovernance: 'Thurrock LSCP (Police, Health, CSC)',
@@ -558,6 +615,13 @@ export const SAM_AND_KYLE: SeedCase = {
         'OVERVIEW_REPORT',
       ),
     ),
+    // SK-15: after the action plan of 2020-09-01; the demo loader sends requests by date.
+    step('review/scrutiny', '2020-10-06', {
+      body: "Children's Services O&S Committee",
+      outcome: 'ACCEPTED',
+      notes:
+        'Recommended to accept the recommendations and the action plan (option: ask the LSCP to review the plan)',
+    }),
   ],
 };
 

@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { BusinessDate, ImpactAssessment, RagRating } from '@casetrail/domain';
+import type {
+  BusinessDate,
+  EvaluationGrade,
+  Evaluator,
+  ImpactAssessment,
+  RagRating,
+} from '@casetrail/domain';
 import { type HistoryEntry, ReadModelStore } from '@casetrail/projections';
 import { type ActionView, ActionViews, type AsOfMode } from '../action-plans/queries/action-views';
 
@@ -60,6 +66,16 @@ export interface RecommendationFact {
   closedWithoutActionOn: BusinessDate | null;
 }
 
+/** A review's grade, from Ofsted or the partnership's own quality assurance (domain.md §5.4). */
+export interface EvaluationFact {
+  caseId: string;
+  /** Order within the case stream: of two evaluations on one day, the later was recorded last. */
+  seq: number;
+  evaluator: Evaluator;
+  grade: EvaluationGrade;
+  evaluatedOn: BusinessDate;
+}
+
 /** An action's derived status plus what its history says was done: the narrative of the report. */
 export interface ActionFact extends ActionView {
   latestProgress: { on: BusinessDate; rag: RagRating; narrative: string } | null;
@@ -73,6 +89,7 @@ export interface ReportFactSet {
   decisions: DecisionFact[];
   reviews: ReviewFact[];
   recommendations: RecommendationFact[];
+  evaluations: EvaluationFact[];
   actions: ActionFact[];
 }
 
@@ -110,6 +127,10 @@ export class ReportFacts {
          FROM report_recommendations WHERE ${visible('added_on', 'known_on')} AND ${OF_CASE}
          ORDER BY case_id, seq`,
       ).map(recommendationFact),
+      evaluations: all<EvaluationRow>(
+        `SELECT * FROM report_evaluations WHERE ${visible('evaluated_on', 'known_on')} AND ${OF_CASE}
+         ORDER BY case_id, seq`,
+      ).map(evaluationFact),
       actions: this.actions(date, mode, caseId),
     };
   }
@@ -218,6 +239,14 @@ interface RecommendationRow {
   closed_on: Text;
 }
 
+interface EvaluationRow {
+  case_id: string;
+  seq: bigint;
+  evaluator: Evaluator;
+  grade: EvaluationGrade;
+  evaluated_on: string;
+}
+
 const referralFact = (r: ReferralRow): ReferralFact => ({
   caseId: r.case_id,
   caseRef: r.case_ref ?? r.case_id,
@@ -257,4 +286,12 @@ const recommendationFact = (r: RecommendationRow): RecommendationFact => ({
   themes: JSON.parse(r.themes) as string[],
   addedOn: r.added_on,
   closedWithoutActionOn: r.closed_on,
+});
+
+const evaluationFact = (r: EvaluationRow): EvaluationFact => ({
+  caseId: r.case_id,
+  seq: Number(r.seq),
+  evaluator: r.evaluator,
+  grade: r.grade,
+  evaluatedOn: r.evaluated_on,
 });

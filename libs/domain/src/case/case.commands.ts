@@ -37,6 +37,11 @@ export type CaseCommand =
   | Command<'PauseReview', E.ReviewPaused>
   | Command<'ResumeReview', E.ReviewResumed>
   | Command<'ExtendReviewTimescale', E.ReviewTimescaleExtended>
+  | Command<'AppointReviewer', E.ReviewerAppointed>
+  | Command<'AgreeTermsOfReference', E.TermsOfReferenceAgreed>
+  | Command<'RecordAgencyReportDeclined', E.AgencyReportDeclined>
+  | Command<'RecordPractitionerEvent', E.PractitionerEventHeld>
+  | Command<'IdentifyLearning', E.LearningIdentified>
   | Command<'RecordFamilyInvolvement', E.FamilyInvolvementRecorded>
   | Command<'CompleteReport', E.ReportCompleted>
   | Command<'SignOffReport', Omit<E.ReportSignedOff, 'late'> & MaybeLate>
@@ -44,6 +49,8 @@ export type CaseCommand =
   | Command<'DeferPublication', E.PublicationDeferred>
   | Command<'PublishReview', Omit<E.ReviewPublished, 'late' | 'noticeShortfall'> & MaybeLate>
   | Command<'WithholdPublication', E.PublicationWithheld>
+  | Command<'PresentReportToScrutiny', E.ReportPresentedToScrutiny>
+  | Command<'EvaluateReview', E.ReviewEvaluated>
   | Command<'RecordFinding', E.FindingRecorded>
   | Command<'AddRecommendation', E.RecommendationAdded>
   | Command<'CloseRecommendationWithoutAction', E.RecommendationClosedWithoutAction>

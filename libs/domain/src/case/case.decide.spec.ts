@@ -1052,6 +1052,175 @@ describe('when the review timescale is extended', () => {
   });
 });
 
+describe('when reviewers are appointed', () => {
+  it('appoints Safron Rose, an independent consultant, as lead reviewer (B1-10)', () => {
+    given(until(b1(), 'B1-09'))
+      .when(b1LeadReviewer())
+      .then([event('ReviewerAppointed', b1LeadReviewer().data)]);
+  });
+
+  it('appoints Ruby Parry as independent chair of the SCR panel the same day (B1-10)', () => {
+    given([...until(b1(), 'B1-09'), ...events(b1(), 'B1-10/LEAD_REVIEWER')])
+      .when(b1PanelChair())
+      .then([event('ReviewerAppointed', b1PanelChair().data)]);
+  });
+
+  it('refuses an appointment when no review was commissioned (OX-1516-02, no further action)', () => {
+    given(until(ox1516(), 'OX-1516-02-04'))
+      .when(amend(b1LeadReviewer(), { occurredOn: '2015-12-01' }))
+      .thenRefuses('no-reviewer-without-review');
+  });
+
+  it.each([
+    ['no', undefined],
+    ['a blank', '  '],
+  ])('refuses an SCR reviewer with %s independence statement (B1)', (_, independenceStatement) => {
+    given(until(b1(), 'B1-09'))
+      .when(amend(b1PanelChair(), { independenceStatement }))
+      .thenRefuses('reviewer-independence-statement-required');
+  });
+
+  it('asks the same of an LCSPR reviewer under WT2018 (Child T)', () => {
+    given(until(t(), 'T-09'))
+      .when(amend(b1LeadReviewer(), { occurredOn: '2020-02-19', independenceStatement: undefined }))
+      .thenRefuses('reviewer-independence-statement-required');
+  });
+
+  it('accepts the author of a partnership review without one (OX-1516-02)', () => {
+    const author = command('AppointReviewer', {
+      occurredOn: '2016-03-01',
+      role: 'AUTHOR',
+      name: 'Partnership review author',
+      organisation: 'OSCB business unit',
+    });
+    given(until(ox1516(), 'OX-1516-02-09'))
+      .when(author)
+      .then([event('ReviewerAppointed', author.data)]);
+  });
+
+  it('refuses an appointment dated before the review was commissioned', () => {
+    given(until(b1(), 'B1-09'))
+      .when(amend(b1LeadReviewer(), { occurredOn: '2015-01-13' }))
+      .thenRefuses('review-conduct-not-before-commissioning');
+  });
+});
+
+describe('when the terms of reference are agreed', () => {
+  it('records B1’s period, from a year before the child’s birth to the incident, and 8 key issues (B1-11)', () => {
+    const agreed = b1TermsOfReference();
+    expect(agreed.data.keyIssues).toHaveLength(8);
+    given(until(b1(), 'B1-10'))
+      .when(agreed)
+      .then([event('TermsOfReferenceAgreed', agreed.data)]);
+  });
+
+  it('records Sam & Kyle’s three key lines of enquiry, from Kyle’s birth to Sam’s death (SK-06)', () => {
+    const agreed = commandOf(sk(), 'SK-06');
+    given(until(sk(), 'SK-05'))
+      .when(agreed)
+      .then([event('TermsOfReferenceAgreed', agreed.data as TermsData)]);
+  });
+
+  it('accepts a period of a single day', () => {
+    const oneDay = amend(b1TermsOfReference(), { periodFrom: '2014-08-27' });
+    given(until(b1(), 'B1-10'))
+      .when(oneDay)
+      .then([event('TermsOfReferenceAgreed', oneDay.data)]);
+  });
+
+  it('refuses a period that ends before it starts', () => {
+    given(until(b1(), 'B1-10'))
+      .when(amend(b1TermsOfReference(), { periodFrom: '2014-08-28' }))
+      .thenRefuses('terms-period-in-order');
+  });
+
+  it('refuses terms of reference when no review was commissioned', () => {
+    given(until(b1(), 'B1-08'))
+      .when(b1TermsOfReference())
+      .thenRefuses('no-terms-of-reference-without-review');
+  });
+});
+
+describe('when an agency declines to provide its report', () => {
+  it('records who declined which report and why (B1-12, the Legal Department’s IMR)', () => {
+    given(until(b1(), 'B1-11'))
+      .when(b1LegalImrDeclined())
+      .then([event('AgencyReportDeclined', b1LegalImrDeclined().data)]);
+  });
+
+  it('refuses it when no review was commissioned', () => {
+    given(until(b1(), 'B1-08'))
+      .when(b1LegalImrDeclined())
+      .thenRefuses('no-agency-report-without-review');
+  });
+});
+
+describe('when a practitioner event is held', () => {
+  it('records it (SK-07)', () => {
+    const held = commandOf(sk(), 'SK-07');
+    given(until(sk(), 'SK-06'))
+      .when(held)
+      .then([event('PractitionerEventHeld', held.data as PractitionerEventData)]);
+  });
+
+  it('records the attendance by agency when it was counted', () => {
+    const counted = amend(skPractitionerEvent(), {
+      attendees: [
+        { agency: 'Essex Police', count: 3 },
+        { agency: 'Thurrock Children’s Social Care', count: 8 },
+      ],
+    });
+    given(until(sk(), 'SK-06'))
+      .when(counted)
+      .then([event('PractitionerEventHeld', counted.data)]);
+  });
+
+  it('refuses one when no review was commissioned', () => {
+    given(until(sk(), 'SK-04'))
+      .when(amend(skPractitionerEvent(), { occurredOn: '2018-03-01' }, '2018-03-01'))
+      .thenRefuses('no-practitioner-event-without-review');
+  });
+
+  it('refuses one dated before the review was commissioned', () => {
+    given(until(sk(), 'SK-05'))
+      .when(amend(skPractitionerEvent(), { occurredOn: '2018-03-11' }, '2018-03-12'))
+      .thenRefuses('review-conduct-not-before-commissioning');
+  });
+});
+
+describe('when learning is identified before there is a report', () => {
+  it('records Child R’s immediate learning while no report exists (R-07)', () => {
+    const learning = commandOf(r(), 'R-07');
+    expect((fold(until(r(), 'R-06')) as OpenCase).review?.reportsCompleted).toBe(0);
+    given(until(r(), 'R-06'))
+      .when(learning)
+      .then([event('LearningIdentified', learning.data as LearningData)]);
+  });
+
+  it('accepts learning from a rapid review still running, before any decision (Child T)', () => {
+    const learning = command('IdentifyLearning', {
+      occurredOn: '2020-01-10',
+      learning: 'Out-of-hours strategy discussions did not include health',
+      immediateActions: ['Out-of-hours rota to name a health contact'],
+    });
+    given(until(t(), 'T-03'))
+      .when(learning)
+      .then([event('LearningIdentified', learning.data)]);
+  });
+
+  it('refuses learning before any decision or rapid review (OX-1617-03, deferred)', () => {
+    given(until(ox1617(), 'OX-1617-03-03'))
+      .when(
+        command('IdentifyLearning', {
+          occurredOn: '2017-03-09',
+          learning: 'Too early to say',
+          immediateActions: [],
+        }),
+      )
+      .thenRefuses('no-learning-before-decision-or-rapid-review');
+  });
+});
+
 describe('when the family’s involvement is recorded', () => {
   it('records an invitation (B1-13)', () => {
     const invited = commandOf(b1(), 'B1-13');
@@ -1326,6 +1495,67 @@ describe('when publication is withheld', () => {
         amend(tWithholding(), { occurredOn: '2020-03-02', improvementInfoPublishedOn: undefined }),
       )
       .thenRefuses('no-publication-before-sign-off');
+  });
+});
+
+describe('when the report is presented to scrutiny', () => {
+  it('records the People Overview & Scrutiny Committee noting Child R’s review (R-27)', () => {
+    const presented = commandOf(r(), 'R-27');
+    given(until(r(), 'R-19'))
+      .when(presented)
+      .then([event('ReportPresentedToScrutiny', presented.data as ScrutinyData)]);
+  });
+
+  it('records the Children’s Services O&S Committee accepting Sam & Kyle’s (SK-15)', () => {
+    const presented = commandOf(sk(), 'SK-15');
+    given(until(sk(), 'SK-13'))
+      .when(presented)
+      .then([event('ReportPresentedToScrutiny', presented.data as ScrutinyData)]);
+  });
+
+  it('refuses a report not yet signed off (Child R, revised but not accepted)', () => {
+    given(until(r(), 'R-15'))
+      .when(amend(rScrutiny(), { occurredOn: '2021-07-01' }))
+      .thenRefuses('no-scrutiny-before-sign-off');
+  });
+
+  it('refuses a presentation dated before the sign-off', () => {
+    given(until(r(), 'R-16'))
+      .when(amend(rScrutiny(), { occurredOn: '2021-11-09' }))
+      .thenRefuses('scrutiny-not-before-sign-off');
+  });
+});
+
+describe('when the review is evaluated (domain.md §5.4)', () => {
+  it('records the grade, who gave it and why, once the report is published (T)', () => {
+    given(until(t(), 'T-13'))
+      .when(tEvaluation())
+      .then([event('ReviewEvaluated', tEvaluation().data)]);
+  });
+
+  it('accepts an evaluation of a signed-off report whose publication is deferred', () => {
+    const early = amend(tEvaluation(), { occurredOn: '2020-09-01' });
+    given(until(t(), 'T-11'))
+      .when(early)
+      .then([event('ReviewEvaluated', early.data)]);
+  });
+
+  it('refuses an evaluation before the report is signed off', () => {
+    given(until(t(), 'T-09'))
+      .when(amend(tEvaluation(), { occurredOn: '2020-03-02' }))
+      .thenRefuses('no-evaluation-before-sign-off');
+  });
+
+  it('refuses an evaluation dated before the sign-off', () => {
+    given(until(t(), 'T-10'))
+      .when(amend(tEvaluation(), { occurredOn: '2020-07-19' }))
+      .thenRefuses('evaluation-not-before-sign-off');
+  });
+
+  it('refuses an evaluation of a closed case, as any change (B1)', () => {
+    given(closedB1())
+      .when(amend(tEvaluation(), { occurredOn: '2017-01-05' }))
+      .thenRefuses('no-change-to-closed-case');
   });
 });
 
@@ -1656,7 +1886,7 @@ describe('the rule book', () => {
 
 /* ------------------------------------------------------------------------------------------ */
 /* Fixtures: the seed timelines of domain.md §7, one step per seed row the case decider knows  */
-/* (rows such as OfstedNotified, TermsOfReferenceAgreed or ActionPlanned belong elsewhere).    */
+/* (B1-07's OfstedNotified is folded into B1-08's notification; ActionPlanned lives elsewhere). */
 /* Each step names the events it must decide, derived fields worked out by hand, and the state */
 /* of §3.1 that follows.                                                                       */
 /* ------------------------------------------------------------------------------------------ */
@@ -1672,6 +1902,10 @@ type ParallelProcessData = CaseCommandOf<'RecordParallelProcess'>['data'];
 type FamilyData = CaseCommandOf<'RecordFamilyInvolvement'>['data'];
 type FindingData = CaseCommandOf<'RecordFinding'>['data'];
 type NewInformationData = CaseCommandOf<'RecordNewInformation'>['data'];
+type TermsData = CaseCommandOf<'AgreeTermsOfReference'>['data'];
+type PractitionerEventData = CaseCommandOf<'RecordPractitionerEvent'>['data'];
+type LearningData = CaseCommandOf<'IdentifyLearning'>['data'];
+type ScrutinyData = CaseCommandOf<'PresentReportToScrutiny'>['data'];
 
 /** A command entered live: `today` is the day it happened unless given. */
 function command<T extends CaseCommandType>(
@@ -1916,6 +2150,55 @@ function b1Commission() {
       'University Hospitals of Leicester NHS Trust',
     ],
     familyInvolvementPlanned: true,
+  });
+}
+
+function b1LeadReviewer() {
+  return command('AppointReviewer', {
+    occurredOn: '2015-01-14',
+    role: 'LEAD_REVIEWER',
+    name: 'Safron Rose',
+    organisation: 'Independent child protection consultant',
+    independenceStatement:
+      'Lead reviewer and author, independent of the agencies involved with Child B1 and the family (003 §4)',
+  });
+}
+
+function b1PanelChair() {
+  return command('AppointReviewer', {
+    occurredOn: '2015-01-14',
+    role: 'PANEL_CHAIR',
+    name: 'Ruby Parry',
+    organisation: 'Independent',
+    independenceStatement:
+      'Independent chair of the SCR panel, with no part in the services to Child B1 (003 §4)',
+  });
+}
+
+function b1TermsOfReference() {
+  return command('AgreeTermsOfReference', {
+    occurredOn: '2015-01-14',
+    periodFrom: '2010-10-20',
+    periodTo: '2014-08-27',
+    keyIssues: [
+      'Child protection planning history',
+      'Domestic violence and substance misuse',
+      'Attachment',
+      'Escalation policy',
+      'Legal advice and social work decision-making',
+      'Race, culture and gender',
+      'Partnership with parents',
+      'Each child’s wellbeing and voice',
+    ],
+  });
+}
+
+function b1LegalImrDeclined() {
+  return command('RecordAgencyReportDeclined', {
+    occurredOn: '2015-02-02',
+    agency: 'Local Authority Legal Department',
+    reportType: 'IMR',
+    reason: 'Unable to provide a chronology or IMR; its contribution was discussed at the panel',
   });
 }
 
@@ -2209,6 +2492,10 @@ function b1(): Step[] {
     }),
     step('B1-08', b1PanelNotification(), 'DECIDED_REVIEW'),
     step('B1-09', b1Commission(), 'REVIEW_IN_PROGRESS', { targetCompletionOn: '2015-06-19' }),
+    step('B1-10/LEAD_REVIEWER', b1LeadReviewer(), 'REVIEW_IN_PROGRESS'),
+    step('B1-10/PANEL_CHAIR', b1PanelChair(), 'REVIEW_IN_PROGRESS'),
+    step('B1-11', b1TermsOfReference(), 'REVIEW_IN_PROGRESS'),
+    step('B1-12', b1LegalImrDeclined(), 'REVIEW_IN_PROGRESS'),
     step(
       'B1-13',
       command('RecordFamilyInvolvement', {
@@ -2283,6 +2570,15 @@ function rResumption() {
   return command('ResumeReview', {
     occurredOn: '2020-09-28',
     reason: 'Health & Safety prosecution concluded; SCR prepared for publication',
+  });
+}
+
+function rScrutiny() {
+  return command('PresentReportToScrutiny', {
+    occurredOn: '2022-02-17',
+    body: 'People Overview & Scrutiny Committee',
+    outcome: 'NOTED',
+    notes: 'Report dated 7 Feb 2022: recommended to note the findings, recommendations and actions',
   });
 }
 
@@ -2376,6 +2672,15 @@ function r(): Step[] {
       { targetCompletionOn: '2013-09-28' },
     ),
     step(
+      'R-07',
+      command('IdentifyLearning', {
+        occurredOn: '2013-07-01',
+        learning: 'Immediate learning identified by the OSCB',
+        immediateActions: [],
+      }),
+      'REVIEW_IN_PROGRESS',
+    ),
+    step(
       'R-08',
       command('CompleteReport', { occurredOn: '2014-01-15', kind: 'SUMMARY' }),
       'REVIEW_IN_PROGRESS',
@@ -2443,6 +2748,7 @@ function r(): Step[] {
         'PUBLISHED',
       );
     }),
+    step('R-27', rScrutiny(), 'PUBLISHED'),
   ];
 }
 
@@ -2503,6 +2809,13 @@ function skExtension() {
     newTargetOn: '2020-06-30', // not in the seed: assumed
     reason: 'Delays in meeting with the family, and Covid-19 restrictions',
     approvedBy: { name: 'Chair', role: 'Thurrock LSCP Executive' },
+  });
+}
+
+function skPractitionerEvent() {
+  return command('RecordPractitionerEvent', {
+    occurredOn: '2018-11-20',
+    notes: 'Staff and managers contribute their perspectives',
   });
 }
 
@@ -2576,6 +2889,21 @@ function sk(): Step[] {
       'REVIEW_IN_PROGRESS',
       { targetCompletionOn: '2018-08-19' },
     ),
+    step(
+      'SK-06',
+      command('AgreeTermsOfReference', {
+        occurredOn: '2018-03-12',
+        periodFrom: '2012-10-01',
+        periodTo: '2018-01-31',
+        keyIssues: [
+          'How well agencies co-ordinated; including universal services, shared information, understood threshold and escalated concerns.',
+          'Dealing with neglect; use of tools and training.',
+          'Professional confidence and curiosity, management oversight and the support offered to vulnerable parents.',
+        ],
+      }),
+      'REVIEW_IN_PROGRESS',
+    ),
+    step('SK-07', skPractitionerEvent(), 'REVIEW_IN_PROGRESS'),
     step('SK-08', skTransition(), 'REVIEW_IN_PROGRESS', { fromRegime: 'WT2015' }),
     step(
       'SK-09',
@@ -2616,6 +2944,17 @@ function sk(): Step[] {
         }),
         'PUBLISHED',
       ),
+    ),
+    step(
+      'SK-15',
+      command('PresentReportToScrutiny', {
+        occurredOn: '2020-10-06',
+        body: 'Children’s Services O&S Committee',
+        outcome: 'ACCEPTED',
+        notes:
+          'Recommended to accept the recommendations and the action plan (option: ask the LSCP to review the plan)',
+      }),
+      'PUBLISHED',
     ),
   ];
 }
@@ -2924,6 +3263,16 @@ function tWithholding() {
   });
 }
 
+/** Synthetic, like all of T: domain.md records no evaluation of any seed review. */
+function tEvaluation() {
+  return command('EvaluateReview', {
+    occurredOn: '2021-06-01',
+    evaluator: 'INTERNAL',
+    grade: 'GOOD',
+    commentary: 'Clear analysis of the working-day clocks; the family’s voice could be stronger',
+  });
+}
+
 function t(): Step[] {
   return [
     step('T-01', tReferral(), 'REFERRED', { regime: 'WT2018' }),
@@ -2984,6 +3333,11 @@ const EVENT_OF: Record<CaseCommandType, CaseEventType> = {
   PauseReview: 'ReviewPaused',
   ResumeReview: 'ReviewResumed',
   ExtendReviewTimescale: 'ReviewTimescaleExtended',
+  AppointReviewer: 'ReviewerAppointed',
+  AgreeTermsOfReference: 'TermsOfReferenceAgreed',
+  RecordAgencyReportDeclined: 'AgencyReportDeclined',
+  RecordPractitionerEvent: 'PractitionerEventHeld',
+  IdentifyLearning: 'LearningIdentified',
   RecordFamilyInvolvement: 'FamilyInvolvementRecorded',
   CompleteReport: 'ReportCompleted',
   SignOffReport: 'ReportSignedOff',
@@ -2991,6 +3345,8 @@ const EVENT_OF: Record<CaseCommandType, CaseEventType> = {
   DeferPublication: 'PublicationDeferred',
   PublishReview: 'ReviewPublished',
   WithholdPublication: 'PublicationWithheld',
+  PresentReportToScrutiny: 'ReportPresentedToScrutiny',
+  EvaluateReview: 'ReviewEvaluated',
   RecordFinding: 'FindingRecorded',
   AddRecommendation: 'RecommendationAdded',
   CloseRecommendationWithoutAction: 'RecommendationClosedWithoutAction',
@@ -3019,6 +3375,7 @@ const RULES = [
   'decider-holds-authority',
   'decision-id-is-new',
   'deferral-not-before-sign-off',
+  'evaluation-not-before-sign-off',
   'extension-must-move-target-later',
   'extension-needs-open-review',
   'finding-id-is-new',
@@ -3027,6 +3384,7 @@ const RULES = [
   'late-notification-needs-reason',
   'late-publication-needs-reason',
   'late-rapid-review-needs-reason',
+  'no-agency-report-without-review',
   'no-change-to-closed-case',
   'no-closure-before-decision',
   'no-closure-before-publication-is-final',
@@ -3038,16 +3396,22 @@ const RULES = [
   'no-date-before-referral',
   'no-decision-before-referral',
   'no-deferral-after-decision',
+  'no-evaluation-before-sign-off',
   'no-findings-before-decision',
   'no-future-dates',
+  'no-learning-before-decision-or-rapid-review',
   'no-pause-without-review',
+  'no-practitioner-event-without-review',
   'no-publication-before-sign-off',
   'no-recommendation-after-decision',
   'no-recommendations-before-decision',
   'no-report-without-review',
   'no-review-before-decision-to-commission',
+  'no-reviewer-without-review',
   'no-revision-during-review',
+  'no-scrutiny-before-sign-off',
   'no-sign-off-without-review',
+  'no-terms-of-reference-without-review',
   'not-pursuing-family-needs-reason',
   'notification-not-before-awareness',
   'notification-not-before-decision',
@@ -3085,12 +3449,16 @@ const RULES = [
   'response-to-current-decision',
   'resumption-not-before-pause',
   'review-already-paused',
+  'review-conduct-not-before-commissioning',
   'review-not-paused',
   'review-type-matches-decision',
+  'reviewer-independence-statement-required',
   'revision-must-change-something',
   'revision-needs-reason',
   'revision-not-before-decision',
   'revision-supersedes-current-decision',
+  'scrutiny-not-before-sign-off',
   'sign-off-needs-review-in-progress',
   'sign-off-not-before-commissioning',
+  'terms-period-in-order',
 ];

@@ -53,6 +53,9 @@ const REVIEW_TYPES_FOR: Record<DecisionOutcome, readonly ReviewType[]> = {
   REFERRED_FOR_NATIONAL_REVIEW: ['NATIONAL'],
 };
 
+/** Statutory reviews, whose reviewers must be independent of the agencies involved (§5.3). */
+const INDEPENDENCE_REQUIRED: ReadonlySet<ReviewType> = new Set(['SCR', 'LCSPR']);
+
 const REVIEW_STAGES = new Set([
   'REVIEW_IN_PROGRESS',
   'REVIEW_PAUSED',
@@ -481,6 +484,42 @@ export function createCaseDecider(
           `The target is ${s.review.extendedTargetOn ?? s.review.targetCompletionOn}`,
         );
         return [{ type: 'ReviewTimescaleExtended', data: command.data }];
+      case 'AppointReviewer': {
+        must(s.review, 'no-reviewer-without-review', 'No review has been commissioned');
+        must(
+          !INDEPENDENCE_REQUIRED.has(s.review.reviewType) ||
+            command.data.independenceStatement?.trim(),
+          'reviewer-independence-statement-required',
+          `A reviewer of an ${s.review.reviewType} states their independence of the agencies involved`,
+        );
+        notBeforeCommissioning(on, s.review.commissionedOn, 'Appointed');
+        return [{ type: 'ReviewerAppointed', data: command.data }];
+      }
+      case 'AgreeTermsOfReference':
+        must(s.review, 'no-terms-of-reference-without-review', 'No review has been commissioned');
+        must(
+          command.data.periodFrom <= command.data.periodTo,
+          'terms-period-in-order',
+          `The period runs from ${command.data.periodFrom} to ${command.data.periodTo}: it ends before it starts`,
+        );
+        notBeforeCommissioning(on, s.review.commissionedOn, 'Terms of reference agreed');
+        return [{ type: 'TermsOfReferenceAgreed', data: command.data }];
+      case 'RecordAgencyReportDeclined':
+        must(s.review, 'no-agency-report-without-review', 'No review has been commissioned');
+        notBeforeCommissioning(on, s.review.commissionedOn, 'Declined');
+        return [{ type: 'AgencyReportDeclined', data: command.data }];
+      case 'RecordPractitionerEvent':
+        must(s.review, 'no-practitioner-event-without-review', 'No review has been commissioned');
+        notBeforeCommissioning(on, s.review.commissionedOn, 'Practitioner event held');
+        return [{ type: 'PractitionerEventHeld', data: command.data }];
+      case 'IdentifyLearning':
+        // Learning may come before any report (Child R's immediate learning, domain.md §5.3).
+        must(
+          decision || s.rapidReview,
+          'no-learning-before-decision-or-rapid-review',
+          'Learning follows a decision or a rapid review',
+        );
+        return [{ type: 'LearningIdentified', data: command.data }];
       case 'RecordFamilyInvolvement':
         must(
           command.data.involvement !== 'NOT_PURSUED' || command.data.reason?.trim(),
@@ -568,6 +607,22 @@ export function createCaseDecider(
           `The review is ${s.status}`,
         );
         return [{ type: 'PublicationWithheld', data: command.data }];
+      case 'PresentReportToScrutiny':
+        must(
+          s.review?.signedOffOn,
+          'no-scrutiny-before-sign-off',
+          'The report has not been signed off',
+        );
+        notBefore(on, s.review.signedOffOn, 'scrutiny-not-before-sign-off', 'Presented');
+        return [{ type: 'ReportPresentedToScrutiny', data: command.data }];
+      case 'EvaluateReview':
+        must(
+          s.review?.signedOffOn,
+          'no-evaluation-before-sign-off',
+          'The report has not been signed off',
+        );
+        notBefore(on, s.review.signedOffOn, 'evaluation-not-before-sign-off', 'Evaluated');
+        return [{ type: 'ReviewEvaluated', data: command.data }];
       case 'RecordFinding':
         must(
           !s.findingIds.includes(command.data.findingId),
@@ -705,6 +760,15 @@ export function createCaseDecider(
 function wasSentToPanel(s: OpenCase, decisionId: string): boolean {
   const decision = s.decisions.find((d) => d.decisionId === decisionId);
   return Boolean(decision?.notifiedToPanelOn || s.rapidReview?.submittedToPanelOn);
+}
+
+/** The conduct of a review (reviewers, terms, agency reports, events) starts with its commission. */
+function notBeforeCommissioning(
+  on: BusinessDate,
+  commissionedOn: BusinessDate,
+  what: string,
+): void {
+  notBefore(on, commissionedOn, 'review-conduct-not-before-commissioning', what);
 }
 
 function checkOutcome(outcome: DecisionOutcome, alternativeReviewType: string | undefined): void {

@@ -3,6 +3,7 @@ import type { BusinessDate, ClockName, Regime } from '../calendar';
 import type {
   AbuseOrNeglect,
   AgeBand,
+  AgencyReportType,
   AlternativeReviewType,
   ClosureReason,
   ConsiderationOutcome,
@@ -13,6 +14,8 @@ import type {
   DecisionOutcome,
   DeferralReason,
   DelayReasonCode,
+  EvaluationGrade,
+  Evaluator,
   FamilyInvolvement,
   IncidentType,
   Methodology,
@@ -25,8 +28,10 @@ import type {
   RecommendationScope,
   RecommendationSource,
   ReportKind,
+  ReviewerRole,
   ReviewType,
   RevisionTrigger,
+  ScrutinyOutcome,
   Sex,
   SubjectRole,
   Theme,
@@ -102,6 +107,11 @@ export type CaseEvent =
   | DomainEvent<'ReviewPaused', ReviewPaused>
   | DomainEvent<'ReviewResumed', ReviewResumed>
   | DomainEvent<'ReviewTimescaleExtended', ReviewTimescaleExtended>
+  | DomainEvent<'ReviewerAppointed', ReviewerAppointed>
+  | DomainEvent<'TermsOfReferenceAgreed', TermsOfReferenceAgreed>
+  | DomainEvent<'AgencyReportDeclined', AgencyReportDeclined>
+  | DomainEvent<'PractitionerEventHeld', PractitionerEventHeld>
+  | DomainEvent<'LearningIdentified', LearningIdentified>
   | DomainEvent<'FamilyInvolvementRecorded', FamilyInvolvementRecorded>
   | DomainEvent<'ReportCompleted', ReportCompleted>
   | DomainEvent<'ReportSignedOff', ReportSignedOff>
@@ -109,6 +119,8 @@ export type CaseEvent =
   | DomainEvent<'PublicationDeferred', PublicationDeferred>
   | DomainEvent<'ReviewPublished', ReviewPublished>
   | DomainEvent<'PublicationWithheld', PublicationWithheld>
+  | DomainEvent<'ReportPresentedToScrutiny', ReportPresentedToScrutiny>
+  | DomainEvent<'ReviewEvaluated', ReviewEvaluated>
   | DomainEvent<'FindingRecorded', FindingRecorded>
   | DomainEvent<'RecommendationAdded', RecommendationAdded>
   | DomainEvent<'RecommendationClosedWithoutAction', RecommendationClosedWithoutAction>
@@ -266,6 +278,44 @@ export interface ReviewTimescaleExtended extends Dated {
   approvedBy: Person;
 }
 
+export interface ReviewerAppointed extends Dated {
+  role: ReviewerRole;
+  name: string;
+  organisation: string;
+  /** Why the reviewer is independent of the agencies involved; required for an SCR or LCSPR. */
+  independenceStatement?: string;
+}
+
+export interface TermsOfReferenceAgreed extends Dated {
+  /** The period the review looks at (B1: a year before the child's birth to the incident). */
+  periodFrom: BusinessDate;
+  periodTo: BusinessDate;
+  /** Key issues or key lines of enquiry, verbatim. */
+  keyIssues: string[];
+}
+
+export interface AgencyReportDeclined extends Dated {
+  agency: string;
+  reportType: AgencyReportType;
+  reason: string;
+}
+
+export interface AgencyAttendance {
+  agency: string;
+  count: number;
+}
+
+export interface PractitionerEventHeld extends Dated {
+  attendees?: AgencyAttendance[];
+  notes?: string;
+}
+
+/** Learning taken before any report exists (Child R's "immediate learning", B1's early findings). */
+export interface LearningIdentified extends Dated {
+  learning: string;
+  immediateActions: string[];
+}
+
 export interface FamilyInvolvementRecorded extends Dated {
   involvement: FamilyInvolvement;
   familyMemberRole: string;
@@ -307,6 +357,19 @@ export interface ReviewPublished extends Dated {
 export interface PublicationWithheld extends Dated {
   reason: string;
   improvementInfoPublishedOn?: BusinessDate;
+}
+
+export interface ReportPresentedToScrutiny extends Dated {
+  /** The committee, as it names itself (e.g. "People Overview & Scrutiny Committee"). */
+  body: string;
+  outcome: ScrutinyOutcome;
+  notes?: string;
+}
+
+export interface ReviewEvaluated extends Dated {
+  evaluator: Evaluator;
+  grade: EvaluationGrade;
+  commentary: string;
 }
 
 export interface FindingRecorded extends Dated {

@@ -294,8 +294,16 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       };
     case 'ReviewTimescaleExtended':
       return withReview({ extendedTargetOn: event.data.newTargetOn });
+    // Facts of the review's conduct and afterlife that no rule reads back: the log keeps them.
     case 'FamilyInvolvementRecorded':
     case 'NewInformationReceived':
+    case 'ReviewerAppointed':
+    case 'TermsOfReferenceAgreed':
+    case 'AgencyReportDeclined':
+    case 'PractitionerEventHeld':
+    case 'LearningIdentified':
+    case 'ReportPresentedToScrutiny':
+    case 'ReviewEvaluated':
       return s;
     case 'ReportCompleted':
       return withReview({ reportsCompleted: s.review!.reportsCompleted + 1 });

@@ -239,3 +239,21 @@ export const CLOSURE_REASONS = [
   'TRANSFERRED',
 ] as const;
 export type ClosureReason = (typeof CLOSURE_REASONS)[number];
+
+/** Who a review appoints (domain.md §5.3); one person may hold two roles, each appointed. */
+export const REVIEWER_ROLES = ['LEAD_REVIEWER', 'AUTHOR', 'PANEL_CHAIR'] as const;
+export type ReviewerRole = (typeof REVIEWER_ROLES)[number];
+
+export const AGENCY_REPORT_TYPES = ['IMR', 'CHRONOLOGY', 'AGENCY_SUMMARY'] as const;
+export type AgencyReportType = (typeof AGENCY_REPORT_TYPES)[number];
+
+/** What an overview and scrutiny committee did with the report (domain.md §5.4). */
+export const SCRUTINY_OUTCOMES = ['NOTED', 'ACCEPTED', 'REQUESTED_ACTION_PLAN_REVIEW'] as const;
+export type ScrutinyOutcome = (typeof SCRUTINY_OUTCOMES)[number];
+
+export const EVALUATORS = ['OFSTED', 'INTERNAL'] as const;
+export type Evaluator = (typeof EVALUATORS)[number];
+
+/** Ofsted's judgement of a review (004 Table 2), also used for internal quality assurance. */
+export const EVALUATION_GRADES = ['OUTSTANDING', 'GOOD', 'ADEQUATE', 'INADEQUATE'] as const;
+export type EvaluationGrade = (typeof EVALUATION_GRADES)[number];

@@ -25,6 +25,31 @@ const B1_CLOSURE: [CaseEvent, string] = [
   '2016-07-08',
 ];
 
+/**
+ * Child T's review graded twice after publication, the second time by Ofsted and known a
+ * fortnight late (synthetic: no seed records a grade).
+ */
+const T_EVALUATIONS: CaseEvent[] = [
+  {
+    type: 'ReviewEvaluated',
+    data: {
+      occurredOn: '2021-06-01',
+      evaluator: 'INTERNAL',
+      grade: 'ADEQUATE',
+      commentary: 'Sound chronology; analysis of the delay thin',
+    },
+  },
+  {
+    type: 'ReviewEvaluated',
+    data: {
+      occurredOn: '2021-09-01',
+      evaluator: 'OFSTED',
+      grade: 'GOOD',
+      commentary: 'Learning clearly drawn',
+    },
+  },
+];
+
 describe('the reporting projection', () => {
   let readModels: ReadModelStore;
   beforeEach(() => {
@@ -46,7 +71,7 @@ describe('the reporting projection', () => {
       const apply = bindFresh();
       const events = inLog(
         ['B1', [...childB1, B1_CLOSURE[0]], { [childB1.length]: B1_CLOSURE[1] }],
-        ['T', childT],
+        ['T', [...childT, ...T_EVALUATIONS], { [childT.length + 1]: '2021-09-15' }],
       );
       [...events.flatMap((e) => [e, e]), ...events].forEach(apply);
     });
@@ -132,6 +157,22 @@ describe('the reporting projection', () => {
       });
       expect(recommendations[1]).toMatchObject({ closed_on: null, closed_known_on: null });
     });
+
+    it('keeps every evaluation once, in stream order, with who graded, the grade and the day it was known', () => {
+      expect(
+        rows('report_evaluations').map((e) => [
+          e.case_id,
+          e.seq,
+          e.evaluator,
+          e.grade,
+          e.evaluated_on,
+          e.known_on,
+        ]),
+      ).toEqual([
+        ['T', BigInt(childT.length + 1), 'INTERNAL', 'ADEQUATE', '2021-06-01', '2024-01-01'],
+        ['T', BigInt(childT.length + 2), 'OFSTED', 'GOOD', '2021-09-01', '2021-09-15'],
+      ]);
+    });
   });
 
   it('passes over an event without a business date, as it cannot be placed in any period', () => {
@@ -151,7 +192,7 @@ describe('the reporting projection', () => {
           events.map((e) => sampleEvent(e.type, e.data)),
         );
       await append('case-B1', [...childB1, B1_CLOSURE[0]]);
-      await append('case-T', childT);
+      await append('case-T', [...childT, ...T_EVALUATIONS]);
       const runner = new ProjectionRunner(store, readModels, [reportingProjection], {
         idleWaitMs: 10,
       });
@@ -160,7 +201,7 @@ describe('the reporting projection', () => {
         expect(await runner.waitForPosition(await store.headPosition(), 5_000)).toBe(true);
         const snapshot = () => reportingProjection.tables.map((table) => rows(table));
         const live = snapshot();
-        expect(live.map((table) => table.length)).toEqual([2, 3, 2, 2]);
+        expect(live.map((table) => table.length)).toEqual([2, 3, 2, 2, 2]);
         await runner.rebuild('reporting');
         expect(snapshot()).toEqual(live);
       } finally {
@@ -171,6 +212,58 @@ describe('the reporting projection', () => {
     }
   });
 });
+
+describe('when a store was projected by version 1, before evaluations were kept', () => {
+  it('rebuilds on start into tables that hold the evaluations, and serves them', async () => {
+    const dir = dirs.make();
+    const store = new SqliteEventStore({ path: join(dir, 'events.sqlite') });
+    const readModels = new ReadModelStore(join(dir, 'read-models.sqlite'));
+    try {
+      const { position: head } = await store.append(
+        'case-T',
+        NO_STREAM,
+        [...childT, ...T_EVALUATIONS].map((e) => sampleEvent(e.type, e.data)),
+      );
+      const run = async (projection: typeof reportingProjection) => {
+        const runner = new ProjectionRunner(store, readModels, [projection], { idleWaitMs: 10 });
+        runner.start();
+        await waitUntil(
+          () => readModels.active('reporting')?.version === BigInt(projection.version),
+        );
+        expect(await runner.waitForPosition(head, 5_000)).toBe(true);
+        return runner;
+      };
+      await (await run({ ...reportingProjection, version: 1 })).stop();
+      // What version 1 left: the same tables but the evaluations.
+      readModels.db.exec('DROP VIEW report_evaluations; DROP TABLE report_evaluations__g1');
+
+      const runner = await run(reportingProjection);
+      try {
+        expect(readModels.active('reporting')?.generation).toBe(2n);
+        const grades = readModels.db
+          .prepare('SELECT evaluator, grade FROM report_evaluations ORDER BY seq')
+          .all();
+        expect(grades).toEqual([
+          { evaluator: 'INTERNAL', grade: 'ADEQUATE' },
+          { evaluator: 'OFSTED', grade: 'GOOD' },
+        ]);
+      } finally {
+        await runner.stop();
+      }
+    } finally {
+      readModels.close();
+      await store.close();
+    }
+  });
+});
+
+async function waitUntil(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
 
 type Row = Record<string, unknown>;
 

@@ -6,7 +6,8 @@ import type { Projection } from '../projection';
 /**
  * The case facts the executive and annual reports count (domain.md §6.4, §6.6): referrals with
  * their children and themes, every decision (superseded ones too), reviews with their sign-off
- * and publication, and recommendations with their number, text and themes. Each fact keeps the
+ * and publication, recommendations with their number, text and themes, and every evaluation of
+ * a review (a later one does not erase an earlier one: each held on its day). Each fact keeps the
  * day it happened and the day the board knew it, so a report can be drawn as effective or as
  * known on any date (§0.3 item 7) with a WHERE clause instead of a replay.
  */
@@ -20,15 +21,23 @@ export const REPORTING_EVENT_TYPES = [
   'ReviewPublished',
   'RecommendationAdded',
   'RecommendationClosedWithoutAction',
+  'ReviewEvaluated',
 ] as const;
 
 const CASE_STREAM = 'case-';
 
 export const reportingProjection: Projection = {
   name: 'reporting',
-  version: 1,
+  // v2: evaluations of reviews (ReviewEvaluated), for the annual report's grade cross-tabulation.
+  version: 2,
   handles: REPORTING_EVENT_TYPES,
-  tables: ['report_referrals', 'report_decisions', 'report_reviews', 'report_recommendations'],
+  tables: [
+    'report_referrals',
+    'report_decisions',
+    'report_reviews',
+    'report_recommendations',
+    'report_evaluations',
+  ],
   createSchema: (t) => `
     CREATE TABLE ${t.report_referrals} (
       case_id          TEXT    PRIMARY KEY,
@@ -89,7 +98,16 @@ export const reportingProjection: Projection = {
       closure_reason    TEXT,
       PRIMARY KEY (case_id, recommendation_id)
     ) WITHOUT ROWID;
-    CREATE INDEX ${t.report_recommendations}_added ON ${t.report_recommendations} (added_on);`,
+    CREATE INDEX ${t.report_recommendations}_added ON ${t.report_recommendations} (added_on);
+    CREATE TABLE ${t.report_evaluations} (
+      case_id      TEXT    NOT NULL,
+      seq          INTEGER NOT NULL,
+      evaluator    TEXT    NOT NULL,
+      grade        TEXT    NOT NULL,
+      evaluated_on TEXT    NOT NULL,
+      known_on     TEXT    NOT NULL,
+      PRIMARY KEY (case_id, seq)
+    ) WITHOUT ROWID;`,
 
   bind(db, t) {
     const lastPosition = db.prepare(
@@ -130,6 +148,10 @@ export const reportingProjection: Projection = {
       `UPDATE ${t.report_recommendations} SET closed_on = @on, closed_known_on = @knownOn,
          closure_reason = @reason
        WHERE case_id = @caseId AND recommendation_id = @recommendationId AND closed_on IS NULL`,
+    );
+    const insertEvaluation = db.prepare(
+      `INSERT OR IGNORE INTO ${t.report_evaluations} VALUES (@caseId, @seq, @evaluator, @grade,
+         @on, @knownOn)`,
     );
 
     return (event: StoredEvent) => {
@@ -205,6 +227,9 @@ export const reportingProjection: Projection = {
             recommendationId: d.recommendationId,
             reason: d.reason,
           });
+          break;
+        case 'ReviewEvaluated':
+          insertEvaluation.run({ ...fact, evaluator: d.evaluator, grade: d.grade });
           break;
         default:
           return;

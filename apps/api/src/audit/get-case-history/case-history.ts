@@ -57,6 +57,7 @@ const WHY_FIELDS = [
   'revisionReason',
   'monitoringBodyReason',
   'noticeShortfall',
+  'commentary',
 ] as const;
 const CODE = /^[A-Z][A-Z0-9_]*$/;
 

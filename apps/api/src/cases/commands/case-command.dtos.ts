@@ -2,6 +2,8 @@ import { IsBoolean, IsInt, IsOptional, Max, Min, ArrayMinSize, Matches } from 'c
 import {
   ABUSE_OR_NEGLECT,
   AGE_BANDS,
+  AGENCY_REPORT_TYPES,
+  type AgencyReportType,
   ALTERNATIVE_REVIEW_TYPES,
   type AbuseOrNeglect,
   type AgeBand,
@@ -24,6 +26,10 @@ import {
   type DecisionOutcome,
   type DeferralReason,
   type DelayReasonCode,
+  EVALUATION_GRADES,
+  EVALUATORS,
+  type EvaluationGrade,
+  type Evaluator,
   FAMILY_INVOLVEMENT,
   type FamilyInvolvement,
   INCIDENT_TYPES,
@@ -47,13 +53,17 @@ import {
   REGIMES,
   REPORT_KINDS,
   REVIEW_TYPES,
+  REVIEWER_ROLES,
   REVISION_TRIGGERS,
   type RecommendationScope,
   type RecommendationSource,
   type Regime,
   type ReportKind,
+  type ReviewerRole,
   type ReviewType,
   type RevisionTrigger,
+  SCRUTINY_OUTCOMES,
+  type ScrutinyOutcome,
   SEXES,
   SUBJECT_ROLES,
   type Sex,
@@ -260,6 +270,42 @@ export class ExtendReviewTimescaleDto extends Dated {
   @Nested(() => PersonDto) approvedBy!: PersonDto;
 }
 
+export class AppointReviewerDto extends Dated {
+  @OneOf(REVIEWER_ROLES) role!: ReviewerRole;
+  @ShortText() name!: string;
+  @ShortText() organisation!: string;
+  /** Required for an SCR or LCSPR: why the reviewer is independent of the agencies involved. */
+  @OptionalLongText() independenceStatement?: string;
+}
+
+export class AgreeTermsOfReferenceDto extends Dated {
+  @CalendarDate() periodFrom!: string;
+  @CalendarDate() periodTo!: string;
+  /** Key issues or key lines of enquiry, verbatim. */
+  @TextList(50, 2000) keyIssues!: string[];
+}
+
+export class RecordAgencyReportDeclinedDto extends Dated {
+  @ShortText() agency!: string;
+  @OneOf(AGENCY_REPORT_TYPES) reportType!: AgencyReportType;
+  @LongText() reason!: string;
+}
+
+export class AgencyAttendanceDto {
+  @ShortText() agency!: string;
+  @IsInt() @Min(1) @Max(10_000) count!: number;
+}
+
+export class RecordPractitionerEventDto extends Dated {
+  @IsOptional() @NestedList(() => AgencyAttendanceDto) attendees?: AgencyAttendanceDto[];
+  @OptionalLongText() notes?: string;
+}
+
+export class IdentifyLearningDto extends Dated {
+  @LongText() learning!: string;
+  @TextList(50, 2000) immediateActions!: string[];
+}
+
 export class RecordFamilyInvolvementDto extends Dated {
   @OneOf(FAMILY_INVOLVEMENT) involvement!: FamilyInvolvement;
   @ShortText(60) familyMemberRole!: string;
@@ -299,6 +345,19 @@ export class PublishReviewDto extends MaybeLate {
 export class WithholdPublicationDto extends Dated {
   @LongText() reason!: string;
   @OptionalCalendarDate() improvementInfoPublishedOn?: string;
+}
+
+export class PresentReportToScrutinyDto extends Dated {
+  /** The committee, as it names itself (e.g. "People Overview & Scrutiny Committee"). */
+  @ShortText() body!: string;
+  @OneOf(SCRUTINY_OUTCOMES) outcome!: ScrutinyOutcome;
+  @OptionalLongText() notes?: string;
+}
+
+export class EvaluateReviewDto extends Dated {
+  @OneOf(EVALUATORS) evaluator!: Evaluator;
+  @OneOf(EVALUATION_GRADES) grade!: EvaluationGrade;
+  @LongText() commentary!: string;
 }
 
 export class RecordFindingDto extends Dated {

@@ -220,6 +220,46 @@ export class CaseCommandsController {
     return this.send(id, 'ExtendReviewTimescale', dto, c, r);
   }
 
+  @Post(':caseId/review/reviewers')
+  appointReviewer(
+    @Param('caseId', CaseIdPipe) id: string,
+    @Body() dto: Dto.AppointReviewerDto,
+    @CommandEnvelope() c: CommandContext,
+    @Res({ passthrough: true }) r: Response,
+  ) {
+    return this.send(id, 'AppointReviewer', dto, c, r);
+  }
+
+  @Post(':caseId/review/terms-of-reference')
+  agreeTermsOfReference(
+    @Param('caseId', CaseIdPipe) id: string,
+    @Body() dto: Dto.AgreeTermsOfReferenceDto,
+    @CommandEnvelope() c: CommandContext,
+    @Res({ passthrough: true }) r: Response,
+  ) {
+    return this.send(id, 'AgreeTermsOfReference', dto, c, r);
+  }
+
+  @Post(':caseId/review/agency-reports/declined')
+  recordAgencyReportDeclined(
+    @Param('caseId', CaseIdPipe) id: string,
+    @Body() dto: Dto.RecordAgencyReportDeclinedDto,
+    @CommandEnvelope() c: CommandContext,
+    @Res({ passthrough: true }) r: Response,
+  ) {
+    return this.send(id, 'RecordAgencyReportDeclined', dto, c, r);
+  }
+
+  @Post(':caseId/review/practitioner-events')
+  recordPractitionerEvent(
+    @Param('caseId', CaseIdPipe) id: string,
+    @Body() dto: Dto.RecordPractitionerEventDto,
+    @CommandEnvelope() c: CommandContext,
+    @Res({ passthrough: true }) r: Response,
+  ) {
+    return this.send(id, 'RecordPractitionerEvent', dto, c, r);
+  }
+
   @Post(':caseId/review/family-involvement')
   recordFamilyInvolvement(
     @Param('caseId', CaseIdPipe) id: string,
@@ -288,6 +328,36 @@ export class CaseCommandsController {
     @Res({ passthrough: true }) r: Response,
   ) {
     return this.send(id, 'WithholdPublication', dto, c, r);
+  }
+
+  @Post(':caseId/review/scrutiny')
+  presentReportToScrutiny(
+    @Param('caseId', CaseIdPipe) id: string,
+    @Body() dto: Dto.PresentReportToScrutinyDto,
+    @CommandEnvelope() c: CommandContext,
+    @Res({ passthrough: true }) r: Response,
+  ) {
+    return this.send(id, 'PresentReportToScrutiny', dto, c, r);
+  }
+
+  @Post(':caseId/review/evaluation')
+  evaluateReview(
+    @Param('caseId', CaseIdPipe) id: string,
+    @Body() dto: Dto.EvaluateReviewDto,
+    @CommandEnvelope() c: CommandContext,
+    @Res({ passthrough: true }) r: Response,
+  ) {
+    return this.send(id, 'EvaluateReview', dto, c, r);
+  }
+
+  @Post(':caseId/learning')
+  identifyLearning(
+    @Param('caseId', CaseIdPipe) id: string,
+    @Body() dto: Dto.IdentifyLearningDto,
+    @CommandEnvelope() c: CommandContext,
+    @Res({ passthrough: true }) r: Response,
+  ) {
+    return this.send(id, 'IdentifyLearning', dto, c, r);
   }
 
   @Post(':caseId/findings')

@@ -60,12 +60,13 @@ export const ListOf = (values: readonly string[], max = 50) =>
     }),
   );
 
-export const TextList = (max = 50) =>
+/** A list of short texts (ids, agencies); `length` raises the bound for sentences such as key issues. */
+export const TextList = (max = 50, length = 200) =>
   applyDecorators(
     IsArray(),
     ArrayMaxSize(max),
     IsString({ each: true }),
-    MaxLength(200, { each: true }),
+    MaxLength(length, { each: true }),
   );
 
 export const Nested = (type: () => new () => object) =>

@@ -2,6 +2,7 @@ import type { ActionStatusOn } from '@casetrail/domain';
 import type {
   ActionFact,
   DecisionFact,
+  EvaluationFact,
   RecommendationFact,
   ReferralFact,
   ReviewFact,
@@ -110,11 +111,13 @@ describe('the annual report', () => {
     it('cross-tabulates with the external evaluation, NOT_EVALUATED while none is recorded', () => {
       const rows = report().reviewCompletion.byEvaluation;
       expect(rows.map((r) => [r.evaluation, r.total])).toEqual([
+        ['OUTSTANDING', 0],
         ['GOOD', 0],
         ['ADEQUATE', 0],
         ['INADEQUATE', 0],
         ['NOT_EVALUATED', 2],
       ]);
+      expect(report().reviewCompletion.reviews.map((r) => r.evaluatedBy)).toEqual([null, null]);
     });
 
     it('counts recommendations and actions opened, completed and closed in the year', () => {
@@ -135,6 +138,63 @@ describe('the annual report', () => {
         medianDays: null,
         percentWithinStandard: null,
       });
+    });
+  });
+
+  describe('when the reviews signed off in 2020/21 are later evaluated (synthetic: no seed has a grade)', () => {
+    const YEAR_2020_21 = { from: '2020-04-01', to: '2021-03-31' };
+    const graded = (...evaluations: EvaluationFact[]) =>
+      buildAnnualReport(YEAR_2020_21, { ...samAndKyleAndT(), evaluations }).reviewCompletion;
+
+    it('puts each review in the row of its grade and the column of its completion time (Ofsted 004 Table 3)', () => {
+      const completion = graded(
+        evaluation('SK', 20, 'INTERNAL', 'ADEQUATE', '2020-11-20'),
+        evaluation('T', 21, 'INTERNAL', 'GOOD', '2021-06-01'),
+      );
+      expect(
+        completion.reviews.map((r) => [r.caseId, r.band, r.evaluation, r.evaluatedBy]),
+      ).toEqual([
+        ['SK', 'OVER_2_YEARS', 'ADEQUATE', 'INTERNAL'],
+        ['T', 'UNDER_6_MONTHS', 'GOOD', 'INTERNAL'],
+      ]);
+      const none = { UNDER_6_MONTHS: 0, '6_TO_12_MONTHS': 0, '1_TO_2_YEARS': 0, OVER_2_YEARS: 0 };
+      expect(completion.byEvaluation).toEqual([
+        { evaluation: 'OUTSTANDING', bands: none, total: 0 },
+        { evaluation: 'GOOD', bands: { ...none, UNDER_6_MONTHS: 1 }, total: 1 },
+        { evaluation: 'ADEQUATE', bands: { ...none, OVER_2_YEARS: 1 }, total: 1 },
+        { evaluation: 'INADEQUATE', bands: none, total: 0 },
+        { evaluation: 'NOT_EVALUATED', bands: none, total: 0 },
+      ]);
+    });
+
+    it('takes the latest grade of a review evaluated twice, by date and then by stream order', () => {
+      const completion = graded(
+        evaluation('SK', 30, 'INTERNAL', 'INADEQUATE', '2021-02-01'),
+        evaluation('SK', 20, 'INTERNAL', 'GOOD', '2020-11-20'),
+        evaluation('T', 21, 'INTERNAL', 'ADEQUATE', '2021-06-01'),
+        evaluation('T', 22, 'INTERNAL', 'OUTSTANDING', '2021-06-01'),
+      );
+      expect(completion.reviews.map((r) => [r.caseId, r.evaluation])).toEqual([
+        ['SK', 'INADEQUATE'],
+        ['T', 'OUTSTANDING'],
+      ]);
+    });
+
+    it('prefers Ofsted’s grade, the external one, to a later internal grade', () => {
+      const completion = graded(
+        evaluation('T', 21, 'OFSTED', 'GOOD', '2021-04-01'),
+        evaluation('T', 22, 'INTERNAL', 'INADEQUATE', '2021-06-01'),
+      );
+      expect(completion.reviews.find((r) => r.caseId === 'T')).toMatchObject({
+        evaluation: 'GOOD',
+        evaluatedBy: 'OFSTED',
+      });
+    });
+
+    it('leaves out the grade of a review not completed in the year', () => {
+      const completion = graded(evaluation('OX-1617-01', 9, 'INTERNAL', 'GOOD', '2021-01-10'));
+      expect(completion.byEvaluation.find((r) => r.evaluation === 'GOOD')!.total).toBe(0);
+      expect(completion.byEvaluation.find((r) => r.evaluation === 'NOT_EVALUATED')!.total).toBe(2);
     });
   });
 
@@ -216,6 +276,7 @@ const empty = (): AnnualReportFacts => ({
   decisions: [],
   reviews: [],
   recommendations: [],
+  evaluations: [],
   actions: [],
 });
 
@@ -323,6 +384,16 @@ function samAndKyleAndT(): AnnualReportFacts {
       actionFact('SK-A2', 'SK-REC-2', { status: 'OVERDUE', rag: 'RED', daysOverdue: 1 }),
     ],
   };
+}
+
+function evaluation(
+  caseId: string,
+  seq: number,
+  evaluator: EvaluationFact['evaluator'],
+  grade: EvaluationFact['grade'],
+  evaluatedOn: string,
+): EvaluationFact {
+  return { caseId, seq, evaluator, grade, evaluatedOn };
 }
 
 function recommendationFact(recommendationId: string): RecommendationFact {

@@ -4,12 +4,15 @@ import {
   type BusinessDate,
   daysBetween,
   DECISION_OUTCOMES,
+  EVALUATION_GRADES,
+  type Evaluator,
   SEXES,
   SUBJECT_ROLES,
 } from '@casetrail/domain';
 import type {
   ActionFact,
   DecisionFact,
+  EvaluationFact,
   RecommendationFact,
   ReferralFact,
   ReviewFact,
@@ -24,7 +27,10 @@ import type {
  * - a case decided more than once in the period counts once, under its latest decision;
  * - time to decision runs from the referral to the case's first decision, against one calendar
  *   month (§0.3 item 5: met on the deadline day, breached from the next);
- * - review completion runs from the decision in force at sign-off to `ReportSignedOff` (§6.5).
+ * - review completion runs from the decision in force at sign-off to `ReportSignedOff` (§6.5);
+ * - a completed review is graded by its latest Ofsted evaluation, else its latest internal one
+ *   (the issue asks for the external grade where there is one), as the grade stood on the date
+ *   the report is drawn: evaluations usually come after the year in which the review finished.
  */
 
 export interface Period {
@@ -37,6 +43,7 @@ export interface AnnualReportFacts {
   decisions: DecisionFact[];
   reviews: ReviewFact[];
   recommendations: RecommendationFact[];
+  evaluations: EvaluationFact[];
   actions: ActionFact[];
 }
 
@@ -49,8 +56,8 @@ export const COMPLETION_BANDS = [
 ] as const;
 export type CompletionBand = (typeof COMPLETION_BANDS)[number];
 
-/** Ofsted 004's grades; no event records one yet, so every review is NOT_EVALUATED for now. */
-export const EVALUATIONS = ['GOOD', 'ADEQUATE', 'INADEQUATE', 'NOT_EVALUATED'] as const;
+/** Ofsted 004 Table 3's rows: its grades (Table 2 adds outstanding), then reviews with none. */
+export const EVALUATIONS = [...EVALUATION_GRADES, 'NOT_EVALUATED'] as const;
 export type Evaluation = (typeof EVALUATIONS)[number];
 
 export const NOT_RECORDED = 'NOT_RECORDED';
@@ -112,6 +119,7 @@ export interface AnnualReport {
       days: number;
       band: CompletionBand;
       evaluation: Evaluation;
+      evaluatedBy: Evaluator | null;
     }[];
   };
   children: {
@@ -281,7 +289,8 @@ function reviewCompletion(
       facts.decisions.filter((d) => d.caseId === review.caseId && d.decidedOn <= signedOffOn),
     );
     if (!decision) return [];
-    const evaluation: Evaluation = 'NOT_EVALUATED';
+    const graded = gradeOf(review.caseId, facts.evaluations);
+    const evaluation: Evaluation = graded?.grade ?? 'NOT_EVALUATED';
     return [
       {
         caseId: review.caseId,
@@ -292,6 +301,7 @@ function reviewCompletion(
         days: daysBetween(decision.decidedOn, signedOffOn),
         band: completionBand(decision.decidedOn, signedOffOn),
         evaluation,
+        evaluatedBy: graded?.evaluator ?? null,
       },
     ];
   });
@@ -309,6 +319,23 @@ function reviewCompletion(
     }),
     reviews,
   };
+}
+
+/** The case's latest Ofsted evaluation, else its latest internal one (one review per case, §5.3). */
+function gradeOf(caseId: string, evaluations: EvaluationFact[]): EvaluationFact | undefined {
+  const latest = (evaluator: Evaluator) =>
+    evaluations
+      .filter((e) => e.caseId === caseId && e.evaluator === evaluator)
+      .reduce<EvaluationFact | undefined>(
+        (last, e) =>
+          !last ||
+          e.evaluatedOn > last.evaluatedOn ||
+          (e.evaluatedOn === last.evaluatedOn && e.seq > last.seq)
+            ? e
+            : last,
+        undefined,
+      );
+  return latest('OFSTED') ?? latest('INTERNAL');
 }
 
 /** "<6 months" means signed off by the six-month target (decision + 6 calendar months), and so on. */
