@@ -19,7 +19,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const problem = this.toProblem(error);
     if (problem.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    if (error instanceof ReadModelsBehind) response.setHeader('Retry-After', '1');
+    if (error instanceof ReadModelsBehind || isMissingReadModel(error)) response.setHeader('Retry-After', '1');
     if (error instanceof Unauthenticated) response.setHeader('WWW-Authenticate', 'Bearer');
     response
       .status(problem.status)
@@ -68,6 +68,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         requestedPosition: error.requested.toString(),
       };
     }
+    if (isMissingReadModel(error)) {
+      // A read model whose new version is still being built: its tables appear at the switch.
+      return { type: '/problems/read-models-behind', title: 'Read models are being rebuilt', status: 503, detail: 'Try again shortly' };
+    }
     if (error instanceof StoreUnavailable) {
       return { type: '/problems/store-unavailable', title: 'Event store unavailable', status: 503, detail: error.message };
     }
@@ -78,3 +82,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     return { type: '/problems/internal', title: 'Internal error', status: 500, detail: 'An unexpected error occurred' };
   }
 }
+
+const isMissingReadModel = (error: unknown): boolean =>
+  error instanceof Error && (error as { code?: string }).code === 'SQLITE_ERROR' && /^no such (table|view)/.test(error.message);

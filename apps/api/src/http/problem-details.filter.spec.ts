@@ -1,0 +1,38 @@
+import type { ArgumentsHost } from '@nestjs/common';
+import { ProblemDetailsFilter } from './problem-details.filter';
+
+function answer(error: unknown) {
+  const sent = { status: 0, headers: {} as Record<string, string>, body: '' };
+  const response = {
+    setHeader: (name: string, value: string) => (sent.headers[name] = value),
+    status(code: number) {
+      sent.status = code;
+      return this;
+    },
+    type() {
+      return this;
+    },
+    send(body: string) {
+      sent.body = body;
+    },
+  };
+  const host = { switchToHttp: () => ({ getRequest: () => ({ originalUrl: '/api/reports/annual' }), getResponse: () => response }) };
+  new ProblemDetailsFilter().catch(error, host as unknown as ArgumentsHost);
+  return { ...sent, problem: JSON.parse(sent.body) as Record<string, unknown> };
+}
+
+describe('errors as problem+json', () => {
+  it('answers 503 with Retry-After while a read model is being rebuilt under a new version', () => {
+    const missing = Object.assign(new Error('no such table: report_evaluations'), { code: 'SQLITE_ERROR' });
+    const res = answer(missing);
+    expect(res.status).toBe(503);
+    expect(res.headers['Retry-After']).toBe('1');
+    expect(res.problem).toMatchObject({ type: '/problems/read-models-behind', instance: '/api/reports/annual' });
+  });
+
+  it('keeps anything unexpected a 500 that says nothing about the internals', () => {
+    const res = answer(new Error('secret detail'));
+    expect(res.status).toBe(500);
+    expect(res.body).not.toContain('secret detail');
+  });
+});
