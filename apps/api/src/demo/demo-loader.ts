@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type SeedCase, type SeedRequest, SEED_CASES } from './seed-timelines';
 
 export interface DemoLoadResult {
@@ -13,18 +14,22 @@ const SOURCE = 'seed: domain.md section 7';
  * case's requests go in the order their facts happened (the case timeline first on a tie), and
  * each carries the date the board knew it (`X-Known-On`) so "as known on" replays work for
  * history that predates the system, while the store keeps the real time of each append.
- * Idempotency-Keys are fixed, so loading twice records everything once.
+ * Each request's Idempotency-Key is derived from its content, so loading twice records
+ * everything once, even after sample rows were added or reordered.
  */
 export async function loadDemo(baseUrl: string, token: string, cases: readonly SeedCase[] = SEED_CASES): Promise<DemoLoadResult> {
   let requests = 0;
   for (const seed of cases) {
-    for (const [i, request] of inOrderOfEvents(seed).entries()) {
-      await send(baseUrl, token, seed.caseId, request, `demo-${seed.caseId}-${i}`);
+    for (const request of inOrderOfEvents(seed)) {
+      await send(baseUrl, token, seed.caseId, request, keyOf(seed.caseId, request));
       requests++;
     }
   }
   return { requests, cases: cases.length };
 }
+
+const keyOf = (caseId: string, request: SeedRequest): string =>
+  `demo-${createHash('sha256').update(JSON.stringify([caseId, request.path, request.body, request.knownOn ?? null])).digest('hex').slice(0, 40)}`;
 
 function inOrderOfEvents(seed: SeedCase): SeedRequest[] {
   const all = [...seed.requests, ...(seed.actionPlan ?? []), ...(seed.escalations ?? [])];
