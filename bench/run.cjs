@@ -145,6 +145,14 @@ async function appendsPhase(results) {
     }
     results.appends.byWriters.push({ writers, casetrail, emmett, vsRaw: casetrail / raw, vsEmmett: typeof emmett === 'number' ? casetrail / emmett : null });
   }
+  // Where Emmett's store fails under concurrent writers, compare with the best it managed at any
+  // writer count: that is the most a team on it could get.
+  const emmettRates = results.appends.byWriters.map((w) => w.emmett).filter((x) => typeof x === 'number');
+  const bestEmmett = emmettRates.length ? Math.max(...emmettRates) : null;
+  results.appends.bestEmmett = bestEmmett;
+  for (const w of results.appends.byWriters) {
+    if (w.vsEmmett === null && bestEmmett) w.vsBestEmmett = w.casetrail / bestEmmett;
+  }
 }
 
 // ---------------------------------------------------------------- service helpers
@@ -268,7 +276,9 @@ function targets(r) {
   const at32 = r.appends.byWriters.find((w) => w.writers === 32);
   return [
     ['Appends at 32 writers ≥ 3× raw better-sqlite3 (one fsync per command)', `${at32.vsRaw.toFixed(2)}×`, at32.vsRaw >= 3],
-    ['Appends at 32 writers ≥ 10× Emmett SQLite', at32.vsEmmett ? `${at32.vsEmmett.toFixed(1)}×` : 'n/a', at32.vsEmmett !== null && at32.vsEmmett >= 10],
+    at32.vsEmmett !== null
+      ? ['Appends at 32 writers ≥ 10× Emmett SQLite', `${at32.vsEmmett.toFixed(1)}×`, at32.vsEmmett >= 10]
+      : ['Appends at 32 writers ≥ 10× Emmett SQLite (Emmett fails with concurrent writers: vs its best rate)', at32.vsBestEmmett ? `${at32.vsBestEmmett.toFixed(1)}×` : 'n/a', (at32.vsBestEmmett ?? 0) >= 10],
     ['POST command ≥ 50% of the bare endpoint (32 connections)', `${(r.http.ratio * 100).toFixed(0)}%`, r.http.ratio >= 0.5],
     ['POST command p99 ≤ 20 ms', `${r.http.command.p99} ms`, r.http.command.p99 <= 20],
     ['Rebuild of all read models ≥ 100k events/s', `${Math.round(r.rebuild.eventsPerSecondAllReadModels)}/s`, r.rebuild.eventsPerSecondAllReadModels >= 100_000],
@@ -285,7 +295,8 @@ function markdown(r) {
   lines.push('| writers | Casetrail /s | × raw | Emmett SQLite /s | × Emmett |', '|---|---|---|---|---|');
   for (const w of r.appends.byWriters) {
     const emmett = typeof w.emmett === 'number' ? Math.round(w.emmett) : `error: ${w.emmett.error}`;
-    lines.push(`| ${w.writers} | ${Math.round(w.casetrail)} | ${w.vsRaw.toFixed(2)} | ${emmett} | ${w.vsEmmett ? w.vsEmmett.toFixed(1) : 'n/a'} |`);
+    const versus = w.vsEmmett ? w.vsEmmett.toFixed(1) : w.vsBestEmmett ? `${w.vsBestEmmett.toFixed(1)} (vs its best)` : 'n/a';
+    lines.push(`| ${w.writers} | ${Math.round(w.casetrail)} | ${w.vsRaw.toFixed(2)} | ${emmett} | ${versus} |`);
   }
   lines.push('', '## HTTP (32 connections)', '', '| endpoint | req/s | p50 ms | p99 ms | p99.9 ms | errors |', '|---|---|---|---|---|---|');
   for (const [name, x] of [['bare (same app, no append)', r.http.bare], ['POST /api/cases', r.http.command]]) lines.push(`| ${name} | ${Math.round(x.requestsPerSecond)} | ${x.p50} | ${x.p99} | ${x.p999} | ${x.errors} |`);
