@@ -22,7 +22,7 @@ import {
   maxDate,
 } from '@casetrail/domain';
 import { type CommandContext, EventStore, handleCommand } from '@casetrail/event-store';
-import { ProjectionRunner, ReadModelStore } from '@casetrail/projections';
+import { ACTION_HISTORY_SQL, ProjectionRunner, ReadModelStore } from '@casetrail/projections';
 import type { Settings } from '@casetrail/settings';
 import { Clock } from '../infrastructure/clock';
 import { ESCALATION_DECIDER, SETTINGS } from '../infrastructure/tokens';
@@ -177,8 +177,8 @@ export class AutoEscalator implements OnApplicationShutdown {
   private async standDown(today: BusinessDate, run: EscalationRun): Promise<void> {
     const rows = this.readModels.db
       .prepare(
-        `SELECT e.escalation_id, e.due_date, e.status, e.raised_on, a.current_due_date, a.completed_on, a.closed_on, a.history
-         FROM escalations e JOIN actions a ON a.action_id = e.subject_id
+        `SELECT e.escalation_id, e.due_date, e.status, e.raised_on, actions.current_due_date, actions.completed_on, actions.closed_on, ${ACTION_HISTORY_SQL} AS history
+         FROM escalations e JOIN actions ON actions.action_id = e.subject_id
          WHERE e.automatic = 1 AND e.status != 'RESOLVED' AND e.subject_kind = 'ACTION'`,
       )
       .all() as OpenAutomaticRow[];

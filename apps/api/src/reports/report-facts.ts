@@ -6,7 +6,7 @@ import type {
   ImpactAssessment,
   RagRating,
 } from '@casetrail/domain';
-import { type HistoryEntry, ReadModelStore } from '@casetrail/projections';
+import { ACTION_HISTORY_SQL, type HistoryEntry, ReadModelStore } from '@casetrail/projections';
 import { type ActionView, ActionViews, type AsOfMode } from '../action-plans/queries/action-views';
 
 /**
@@ -141,7 +141,7 @@ export class ReportFacts {
     const histories = new Map(
       (
         this.readModels.db
-          .prepare(`SELECT action_id, history FROM actions WHERE ${OF_CASE}`)
+          .prepare(`SELECT action_id, ${ACTION_HISTORY_SQL} AS history FROM actions WHERE ${OF_CASE}`)
           .all({ caseId: caseId ?? null }) as { action_id: string; history: string }[]
       ).map((row) => [row.action_id, JSON.parse(row.history) as HistoryEntry[]]),
     );

@@ -4,7 +4,7 @@ import { sampleEvent, sampleMetadata } from '@casetrail/event-store/testing/samp
 import { temporaryDirectories } from '@casetrail/event-store/testing/temporary-directory';
 import { ProjectionRunner } from '../projection-runner';
 import { ReadModelStore } from '../read-model-store';
-import { actionPlansProjection } from './action-plans.projection';
+import { ACTION_HISTORY_SQL, actionPlansProjection } from './action-plans.projection';
 
 const dirs = temporaryDirectories('casetrail-action-plans-');
 afterAll(() => dirs.cleanup());
@@ -116,7 +116,7 @@ describe('the action plans projection', () => {
     });
 
     it('keeps each fact once in the history, with the day it happened and the day it was known', () => {
-      const { history } = readModels.db.prepare('SELECT history FROM actions').get() as { history: string };
+      const { history } = readModels.db.prepare(`SELECT ${ACTION_HISTORY_SQL} AS history FROM actions`).get() as { history: string };
       const entries = JSON.parse(history) as { type: string; occurredOn: string; knownOn: string }[];
       expect(entries.map((e) => e.type)).toEqual(A09.map(([type]) => type));
       expect(entries[3]).toMatchObject({ occurredOn: '2016-01-12', knownOn: '2016-01-20' });
@@ -150,7 +150,7 @@ describe('the action plans projection', () => {
       const runner = new ProjectionRunner(store, readModels, [actionPlansProjection], { idleWaitMs: 10 });
       runner.start();
       expect(await runner.waitForPosition(await store.headPosition(), 5_000)).toBe(true);
-      const rows = () => [readModels.db.prepare('SELECT * FROM actions').all(), readModels.db.prepare('SELECT * FROM escalations').all()];
+      const rows = () => ['actions', 'action_history', 'escalations', 'escalation_history'].map((table) => readModels.db.prepare(`SELECT * FROM ${table}`).all());
       const live = rows();
       await runner.rebuild('action_plans');
       expect(rows()).toEqual(live);

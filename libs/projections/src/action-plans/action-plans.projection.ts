@@ -44,6 +44,14 @@ const LONDON = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+/** SQL giving an action's history as a JSON array, in stream order, for `SELECT … AS history`. */
+export const ACTION_HISTORY_SQL = `(SELECT json_group_array(json(entry)) FROM
+  (SELECT entry FROM action_history h WHERE h.action_id = actions.action_id ORDER BY seq))`;
+
+/** The same for an escalation (`FROM escalations`). */
+export const ESCALATION_HISTORY_SQL = `(SELECT json_group_array(json(entry)) FROM
+  (SELECT entry FROM escalation_history h WHERE h.escalation_id = escalations.escalation_id ORDER BY seq))`;
+
 export function historyEntryOf(event: StoredEvent): HistoryEntry {
   const data = event.data as Record<string, unknown>;
   return {
@@ -66,9 +74,9 @@ const ACTION_STATUS_AFTER: Partial<Record<string, string>> = {
 
 export const actionPlansProjection: Projection = {
   name: 'action_plans',
-  version: 2,
+  version: 3,
   handles: [...ACTION_EVENT_TYPES, ...ESCALATION_EVENT_TYPES],
-  tables: ['actions', 'escalations'],
+  tables: ['actions', 'action_history', 'escalations', 'escalation_history'],
   createSchema: (t) => `
     CREATE TABLE ${t.actions} (
       action_id          TEXT    PRIMARY KEY,
@@ -93,7 +101,6 @@ export const actionPlansProjection: Projection = {
       completed_on       TEXT,
       signed_off_on      TEXT,
       closed_on          TEXT,
-      history            TEXT    NOT NULL,
       version            INTEGER NOT NULL,
       last_position      INTEGER NOT NULL
     ) WITHOUT ROWID;
@@ -113,20 +120,32 @@ export const actionPlansProjection: Projection = {
       due_date       TEXT,
       raised_on      TEXT    NOT NULL,
       resolved_on    TEXT,
-      history        TEXT    NOT NULL,
       version        INTEGER NOT NULL,
       last_position  INTEGER NOT NULL
     ) WITHOUT ROWID;
-    CREATE INDEX ${t.escalations}_subject ON ${t.escalations} (subject_id, status);`,
+    CREATE INDEX ${t.escalations}_subject ON ${t.escalations} (subject_id, status);
+    -- One row per fact, appended: a stream's history grows by an insert, never by a rewrite.
+    CREATE TABLE ${t.action_history} (
+      action_id TEXT    NOT NULL,
+      seq       INTEGER NOT NULL,
+      entry     TEXT    NOT NULL,
+      PRIMARY KEY (action_id, seq)
+    ) WITHOUT ROWID;
+    CREATE TABLE ${t.escalation_history} (
+      escalation_id TEXT    NOT NULL,
+      seq           INTEGER NOT NULL,
+      entry         TEXT    NOT NULL,
+      PRIMARY KEY (escalation_id, seq)
+    ) WITHOUT ROWID;`,
   bind(db, t) {
     const actionRow = db.prepare(
-      `SELECT history, last_position FROM ${t.actions} WHERE action_id = ?`,
+      `SELECT last_position FROM ${t.actions} WHERE action_id = ?`,
     );
     const insertAction = db.prepare(
       `INSERT INTO ${t.actions} (action_id, case_id, recommendation_ids, number, action_text, agency, lead, monitoring_body,
-         timescale_text, due_date_precision, planned_on, original_due_date, current_due_date, earliest_due_date, status, history, version, last_position)
+         timescale_text, due_date_precision, planned_on, original_due_date, current_due_date, earliest_due_date, status, version, last_position)
        VALUES (@actionId, @caseId, @recommendationIds, @number, @actionText, @agency, @lead, @monitoringBody,
-         @timescaleText, @dueDatePrecision, @plannedOn, @dueDate, @dueDate, @dueDate, 'PLANNED', @history, @version, @position)`,
+         @timescaleText, @dueDatePrecision, @plannedOn, @dueDate, @dueDate, @dueDate, 'PLANNED', @version, @position)`,
     );
     const updateAction = db.prepare(
       `UPDATE ${t.actions} SET
@@ -141,35 +160,40 @@ export const actionPlansProjection: Projection = {
          completed_on = CASE WHEN @type = 'ActionCompleted' THEN @on WHEN @type = 'ActionCompletionReturned' THEN NULL ELSE completed_on END,
          signed_off_on = CASE WHEN @type = 'ActionCompletionSignedOff' THEN @on ELSE signed_off_on END,
          closed_on = CASE WHEN @type IN ('ActionCancelled', 'ActionSuperseded') THEN @on ELSE closed_on END,
-         history = @history, version = @version, last_position = @position
+         version = @version, last_position = @position
        WHERE action_id = @actionId`,
     );
     const escalationRow = db.prepare(
-      `SELECT history, last_position FROM ${t.escalations} WHERE escalation_id = ?`,
+      `SELECT last_position FROM ${t.escalations} WHERE escalation_id = ?`,
     );
     const insertEscalation = db.prepare(
       `INSERT INTO ${t.escalations} (escalation_id, subject_kind, subject_id, case_id, level, status, reason, addressed_to, automatic,
-         due_date, raised_on, history, version, last_position)
-       VALUES (@escalationId, @kind, @subjectId, @caseId, @level, 'OPEN', @reason, @addressedTo, @automatic, @dueDate, @on, @history, @version, @position)`,
+         due_date, raised_on, version, last_position)
+       VALUES (@escalationId, @kind, @subjectId, @caseId, @level, 'OPEN', @reason, @addressedTo, @automatic, @dueDate, @on, @version, @position)`,
     );
     const updateEscalation = db.prepare(
       `UPDATE ${t.escalations} SET
          level = COALESCE(@level, level), addressed_to = COALESCE(@addressedTo, addressed_to),
          status = @status, resolved_on = COALESCE(@resolvedOn, resolved_on),
-         history = @history, version = @version, last_position = @position
+         version = @version, last_position = @position
        WHERE escalation_id = @escalationId`,
     );
 
+    const appendActionHistory = db.prepare(
+      `INSERT OR IGNORE INTO ${t.action_history} (action_id, seq, entry) VALUES (?, ?, ?)`,
+    );
+    const appendEscalationHistory = db.prepare(
+      `INSERT OR IGNORE INTO ${t.escalation_history} (escalation_id, seq, entry) VALUES (?, ?, ?)`,
+    );
+
     function applyAction(event: StoredEvent, id: string): void {
-      const existing = actionRow.get(id) as { history: string; last_position: bigint } | undefined;
+      const existing = actionRow.get(id) as { last_position: bigint } | undefined;
       if (existing && existing.last_position >= event.position) return;
       const entry = historyEntryOf(event);
-      const history = JSON.stringify([
-        ...(existing ? (JSON.parse(existing.history) as HistoryEntry[]) : []),
-        entry,
-      ]);
       const d = entry.data;
-      const common = { actionId: id, history, version: event.version, position: event.position };
+      const common = { actionId: id, version: event.version, position: event.position };
+      if (event.type !== 'ActionPlanned' && !existing) return;
+      if (!(event.type === 'ActionPlanned' && existing)) appendActionHistory.run(id, event.version, JSON.stringify(entry));
       if (event.type === 'ActionPlanned') {
         if (existing) return;
         insertAction.run({
@@ -188,7 +212,6 @@ export const actionPlansProjection: Projection = {
         });
         return;
       }
-      if (!existing) return;
       const newDue =
         event.type === 'ActionDueDateChanged'
           ? d.toDate
@@ -209,21 +232,13 @@ export const actionPlansProjection: Projection = {
     }
 
     function applyEscalation(event: StoredEvent, id: string): void {
-      const existing = escalationRow.get(id) as
-        { history: string; last_position: bigint } | undefined;
+      const existing = escalationRow.get(id) as { last_position: bigint } | undefined;
       if (existing && existing.last_position >= event.position) return;
       const entry = historyEntryOf(event);
-      const history = JSON.stringify([
-        ...(existing ? (JSON.parse(existing.history) as HistoryEntry[]) : []),
-        entry,
-      ]);
       const d = entry.data;
-      const common = {
-        escalationId: id,
-        history,
-        version: event.version,
-        position: event.position,
-      };
+      const common = { escalationId: id, version: event.version, position: event.position };
+      if (event.type !== 'EscalationRaised' && !existing) return;
+      if (!(event.type === 'EscalationRaised' && existing)) appendEscalationHistory.run(id, event.version, JSON.stringify(entry));
       if (event.type === 'EscalationRaised') {
         if (existing) return;
         const subject = d.subject as { kind: string; id: string; caseId: string };
@@ -241,7 +256,6 @@ export const actionPlansProjection: Projection = {
         });
         return;
       }
-      if (!existing) return;
       updateEscalation.run({
         ...common,
         level: event.type === 'EscalationReferredUp' ? d.toLevel : null,

@@ -6,7 +6,7 @@ import {
   deriveActionStatus,
   type Lead,
 } from '@casetrail/domain';
-import { type HistoryEntry, ReadModelStore } from '@casetrail/projections';
+import { ACTION_HISTORY_SQL, ESCALATION_HISTORY_SQL, type HistoryEntry, ReadModelStore } from '@casetrail/projections';
 
 export type AsOfMode = 'effective' | 'known';
 
@@ -74,7 +74,7 @@ export class ActionViews {
     if (filter.monitoringBody) where.push('monitoring_body = @monitoringBody');
     if (filter.lead) where.push(`json_extract(lead, '$.displayText') LIKE '%' || @lead || '%'`);
     const rows = this.readModels.db
-      .prepare(`SELECT * FROM actions WHERE ${where.join(' AND ')} ORDER BY action_id`)
+      .prepare(`SELECT *, ${ACTION_HISTORY_SQL} AS history FROM actions WHERE ${where.join(' AND ')} ORDER BY action_id`)
       .all({ date, ...filter }) as ActionRow[];
     const escalations = this.openEscalationsAsOf(
       date,
@@ -114,7 +114,7 @@ export class ActionViews {
     if (actionIds.length === 0) return open;
     const rows = this.readModels.db
       .prepare(
-        `SELECT escalation_id, subject_id, history FROM escalations WHERE subject_kind = 'ACTION' AND raised_on <= ?`,
+        `SELECT escalation_id, subject_id, ${ESCALATION_HISTORY_SQL} AS history FROM escalations WHERE subject_kind = 'ACTION' AND raised_on <= ?`,
       )
       .all(date) as EscalationRow[];
     for (const row of rows) {
