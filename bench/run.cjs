@@ -263,15 +263,17 @@ async function dataPhases(results) {
   const generated = await generate(store, SIZES.rebuildEvents, { onProgress: (d, t) => progressBar('3/5 generating events', d, t) });
   const readModels = new ReadModelStore(join(dataDir, 'read-models.sqlite'));
   const runner = new ProjectionRunner(store, readModels, allProjections, { batchSize: 2_000 });
-  const rebuilds = {};
+  progressLine('3/5 rebuilding every read model in one pass…');
   const startAll = now();
+  await runner.rebuildAll();
+  const allSeconds = seconds(startAll);
+  const rebuilds = {};
   for (const [i, projection] of allProjections.entries()) {
-    progressBar(`3/5 rebuilding ${projection.name}`, i, allProjections.length);
+    progressBar(`3/5 rebuilding ${projection.name} alone`, i, allProjections.length);
     const start = now();
     await runner.rebuild(projection.name);
     rebuilds[projection.name] = generated.events / seconds(start);
   }
-  const allSeconds = seconds(startAll);
   readModels.close();
   await store.close();
   results.rebuild = { events: generated.events, cases: generated.cases, eventsPerSecondAllReadModels: generated.events / allSeconds, eventsPerSecondByReadModel: rebuilds };
@@ -345,7 +347,7 @@ function markdown(r) {
   const fr = r.http.fixedRate;
   lines.push('', `Fixed rate for ${r.sizes.fixedRateSeconds} s, latency from each request's scheduled time (corrected for coordinated omission):`, '', '| stream | rate /s | p50 ms | p99 ms | p99.9 ms | errors |', '|---|---|---|---|---|---|');
   for (const [name, x] of Object.entries(fr)) lines.push(`| ${name} | ${x.perSecond} | ${x.p50} | ${x.p99} | ${x.p999} | ${x.errors} |`);
-  lines.push('', `## Rebuild: ${r.rebuild.events} events (${r.rebuild.cases} cases), all read models ${Math.round(r.rebuild.eventsPerSecondAllReadModels)} events/s`, '');
+  lines.push('', `## Rebuild: ${r.rebuild.events} events (${r.rebuild.cases} cases), all read models in one pass ${Math.round(r.rebuild.eventsPerSecondAllReadModels)} events/s; each alone:`, '');
   for (const [name, rate] of Object.entries(r.rebuild.eventsPerSecondByReadModel)) lines.push(`- ${name}: ${Math.round(rate)} events/s`);
   lines.push('', '## Queries (8 connections)', '', '| query | req/s | p50 ms | p99 ms |', '|---|---|---|---|');
   for (const [name, x] of Object.entries(r.queries)) lines.push(`| ${name} | ${Math.round(x.requestsPerSecond)} | ${x.p50} | ${x.p99} |`);

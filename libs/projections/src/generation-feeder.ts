@@ -35,8 +35,12 @@ export class GenerationFeeder {
     return this.commit(row.position, page);
   }
 
-  /** Synchronous from start to end: the batch, the checkpoint and any failure in one transaction. */
-  private commit(from: bigint, page: readonly StoredEvent[]): StepOutcome {
+  /**
+   * Applies a page read by someone else (a rebuild feeding several generations from one read),
+   * on the same terms: only if this generation's checkpoint is still at `from`.
+   */
+  commit(from: bigint, page: readonly StoredEvent[]): StepOutcome {
+    // Synchronous from start to end: the batch, the checkpoint and any failure in one transaction.
     const { db } = this.readModels;
     let failure: ProjectionFailed | undefined;
     const applyAll = db.transaction((events: readonly StoredEvent[]): boolean => {

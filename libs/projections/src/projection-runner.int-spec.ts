@@ -123,6 +123,60 @@ describe('the projection runner', () => {
     });
   });
 
+  describe('when several projections are rebuilt in one pass', () => {
+    const copyOf = (name: string): Projection => ({
+      ...eventCountsProjection,
+      name,
+      tables: [name],
+      createSchema: (t) => eventCountsProjection.createSchema({ event_counts: t[name] }),
+      bind: (db, t) => eventCountsProjection.bind(db, { event_counts: t[name] }),
+    });
+
+    it('reads the log once, fills every fresh generation and switches them over together', async () => {
+      const r = startRunner([eventCountsProjection, copyOf('other_counts')]);
+      const head = await appendMix('case', 10, 4);
+      await r.waitForPosition(head, 5_000);
+      const live = counts();
+      let reads = 0;
+      const readAll = store.readAll.bind(store);
+      store.readAll = (options) => {
+        reads++;
+        return readAll(options);
+      };
+      const results = await r.rebuildAll();
+      expect(results.map((x) => [x.name, x.generation, x.checkpoint])).toEqual([
+        ['event_counts', '2', head.toString()],
+        ['other_counts', '2', head.toString()],
+      ]);
+      // 40 events in pages of 7: 6 pages and one empty read that ends the pass, once for both.
+      expect(reads).toBeLessThanOrEqual(8);
+      expect(counts()).toEqual(live);
+      expect(readModels.db.prepare('SELECT event_type, count FROM other_counts ORDER BY event_type').all()).toEqual(
+        readModels.db.prepare('SELECT event_type, count FROM event_counts ORDER BY event_type').all(),
+      );
+    });
+
+    it('drops every fresh generation when one projection fails, leaving nothing half-built', async () => {
+      const fragile: Projection = {
+        ...copyOf('fragile_counts'),
+        bind: (db, t) => {
+          const count = eventCountsProjection.bind(db, { event_counts: t.fragile_counts });
+          return (event: StoredEvent) => {
+            if (event.type === 'Poison') throw new Error('cannot read Poison');
+            count(event);
+          };
+        },
+      };
+      const r = new ProjectionRunner(store, readModels, [eventCountsProjection, fragile], { batchSize: 7 });
+      runner = r;
+      await appendMix('case', 3, 3);
+      await store.append('poison', NO_STREAM, [sampleEvent('Poison')]);
+      await expect(r.rebuildAll()).rejects.toThrow(/fragile_counts failed at position \d+: .*cannot read Poison/);
+      const generations = readModels.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name GLOB '*__g[0-9]*'").all();
+      expect(generations).toEqual([]);
+    });
+  });
+
   describe('when a projection fails on an event', () => {
     const poisonOn = (type: string): Projection => ({
       ...eventCountsProjection,

@@ -117,6 +117,48 @@ export class ProjectionRunner {
     }
   }
 
+  /**
+   * Rebuilds several projections (all by default) from one pass over the log: each page is read
+   * once and applied to every fresh generation, each in its own transaction with its own
+   * checkpoint. They switch over together once the log is exhausted.
+   */
+  async rebuildAll(names: readonly string[] = [...this.byName.keys()]): Promise<RebuildResult[]> {
+    const projections = names.map((name) => this.projection(name));
+    for (const { name } of projections) if (this.rebuilding.has(name)) throw new Error(`Projection ${name} is already rebuilding`);
+    projections.forEach(({ name }) => this.rebuilding.add(name));
+    const feeders = projections.map(
+      (projection) =>
+        new GenerationFeeder(this.store, this.readModels, projection, this.readModels.createGeneration(projection), this.batchSize),
+    );
+    try {
+      for (let after = 0n; ; ) {
+        const page = await this.store.readAll({ after, limit: this.batchSize });
+        if (page.length === 0) break;
+        feeders.forEach((feeder, i) => {
+          const outcome = feeder.commit(after, page);
+          if (outcome === 'applied') return;
+          const failure = this.readModels.generation(projections[i].name, feeder.generation)?.failure;
+          throw new Error(`Rebuild of ${projections[i].name} ${outcome}${failure ? ` at position ${failure.position}: ${failure.error}` : ''}`);
+        });
+        after = page[page.length - 1].position;
+      }
+      feeders.forEach((feeder, i) => this.readModels.activate(projections[i], feeder.generation));
+      this.notifyProgress();
+      return feeders.map((feeder, i) => ({
+        name: projections[i].name,
+        generation: feeder.generation.toString(),
+        checkpoint: this.readModels.generation(projections[i].name, feeder.generation)!.position.toString(),
+      }));
+    } catch (error) {
+      this.readModels.db
+        .transaction(() => feeders.forEach((feeder, i) => this.readModels.dropGeneration(projections[i], feeder.generation)))
+        .immediate();
+      throw error;
+    } finally {
+      projections.forEach(({ name }) => this.rebuilding.delete(name));
+    }
+  }
+
   /** Clears a recorded failure so the projection tries the event again (after a fix). */
   retry(name: string): boolean {
     this.projection(name);

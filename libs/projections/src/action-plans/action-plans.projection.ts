@@ -58,8 +58,24 @@ export function historyEntryOf(event: StoredEvent): HistoryEntry {
     type: event.type,
     data,
     occurredOn: String(data.occurredOn),
-    knownOn: event.metadata.knownOn ?? LONDON.format(new Date(event.recordedAt)),
+    knownOn: event.metadata.knownOn ?? londonDateOf(event.recordedAt),
   };
+}
+
+/**
+ * The London date of an instant. Formatting a date with Intl costs more than applying the
+ * event, and a batch's events share their hour, so each UTC hour is formatted once.
+ */
+const londonDateByHour = new Map<string, string>();
+function londonDateOf(recordedAt: string): string {
+  const hour = recordedAt.slice(0, 13);
+  let date = londonDateByHour.get(hour);
+  if (date === undefined) {
+    date = LONDON.format(new Date(`${hour}:00:00Z`));
+    if (londonDateByHour.size > 10_000) londonDateByHour.clear();
+    londonDateByHour.set(hour, date);
+  }
+  return date;
 }
 
 const ACTION_STATUS_AFTER: Partial<Record<string, string>> = {
