@@ -20,7 +20,7 @@ import type { Projection } from '../projection';
 export const CASE_STAGES = ['INTAKE', 'DECISION', 'REVIEW', 'PUBLICATION', 'CLOSED'] as const;
 export type CaseStage = (typeof CASE_STAGES)[number];
 
-const STAGE_OF: Record<CaseStatus, CaseStage> = {
+export const STAGE_OF: Record<CaseStatus, CaseStage> = {
   REFERRED: 'INTAKE',
   UNDER_CONSIDERATION: 'INTAKE',
   DECISION_DEFERRED: 'INTAKE',
@@ -279,13 +279,14 @@ function asCaseEvent(stored: StoredEvent): CaseEvent | undefined {
 }
 
 /** Days of a pause that this event ends; an open pause is counted up to "today" by queries. */
-function closedPause(before: CaseState, event: CaseEvent): number {
+export function closedPause(before: CaseState, event: CaseEvent): number {
   if (event.type !== 'ReviewResumed' || before.status === 'NOT_REFERRED') return 0;
   const since = before.review?.pausedSince;
   return since ? daysBetween(since, event.data.occurredOn) : 0;
 }
 
-interface ClockWriter {
+/** Where trackClocks writes: the read model's table, or a map when a query replays a case. */
+export interface ClockWriter {
   start(
     caseId: string,
     clock: ClockName,
@@ -301,9 +302,10 @@ interface ClockWriter {
 /**
  * The statutory clocks as the events set them (domain.md §3.3, §6.1). Deadlines are read from
  * the events, which the decider computed under the regime rules in force; nothing is recomputed
- * here, so a change of rules never rewrites a past deadline.
+ * here, so a change of rules never rewrites a past deadline. Writers keep a clock restarted
+ * from a later anchor in place of the old one, and only its first completion.
  */
-function trackClocks(clocks: ClockWriter, caseId: string, s: OpenCase, event: CaseEvent): void {
+export function trackClocks(clocks: ClockWriter, caseId: string, s: OpenCase, event: CaseEvent): void {
   const on = event.data.occurredOn;
   switch (event.type) {
     case 'CaseReferred':

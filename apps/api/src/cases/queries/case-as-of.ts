@@ -5,10 +5,8 @@ import {
   type CaseEvent,
   type CaseReferred,
   type CaseState,
-  type CaseStatus,
   type ClockName,
   currentDecision,
-  daysBetween,
   type DelayReason,
   deriveActionStatus,
   type DerivedRag,
@@ -28,7 +26,12 @@ import {
 } from '@casetrail/domain';
 import type { StoredEvent } from '@casetrail/event-store';
 import { historyEntryOf } from '@casetrail/projections';
-import type { CaseStage } from '@casetrail/projections/case-status/case-status.projection';
+import {
+  type ClockWriter,
+  closedPause,
+  STAGE_OF,
+  trackClocks,
+} from '@casetrail/projections/case-status/case-status.projection';
 import type { AsOfMode } from '../../action-plans/queries/action-views';
 import { type CaseDetail, type CaseRow, type ClockRow, toDetail } from './case-views';
 
@@ -122,24 +125,6 @@ export interface CaseAsOfDetail extends CaseDetail {
   /** Facts that had happened by the date but reached the board only afterwards. */
   learnedLater: number;
 }
-
-const STAGE_OF: Record<CaseStatus, CaseStage> = {
-  REFERRED: 'INTAKE',
-  UNDER_CONSIDERATION: 'INTAKE',
-  DECISION_DEFERRED: 'INTAKE',
-  DECISION_RECOMMENDED: 'DECISION',
-  DECIDED_REVIEW: 'DECISION',
-  DECIDED_NO_REVIEW: 'DECISION',
-  NATIONAL_REVIEW: 'DECISION',
-  DECISION_CONTESTED: 'DECISION',
-  REVIEW_IN_PROGRESS: 'REVIEW',
-  REVIEW_PAUSED: 'REVIEW',
-  REPORT_SIGNED_OFF: 'PUBLICATION',
-  PUBLICATION_DEFERRED: 'PUBLICATION',
-  PUBLISHED: 'PUBLICATION',
-  PUBLICATION_WITHHELD: 'PUBLICATION',
-  CLOSED: 'CLOSED',
-};
 
 const happenedBy = (event: StoredEvent, asOf: BusinessDate) =>
   historyEntryOf(event).occurredOn <= asOf;
@@ -253,78 +238,34 @@ function replayCase(events: readonly CaseEvent[]): CaseReplay | undefined {
     if (state.status === 'NOT_REFERRED') continue;
     if (event.type === 'CaseReferred') referral = event.data;
     if (event.type === 'ParallelProcessRecorded') processes.set(event.data.processId, event.data);
-    const pausedSince = before.status !== 'NOT_REFERRED' ? before.review?.pausedSince : undefined;
-    if (event.type === 'ReviewResumed' && pausedSince)
-      closedPauseDays += daysBetween(pausedSince, event.data.occurredOn);
-    trackClocks(clocks, state, event);
+    closedPauseDays += closedPause(before, event);
+    trackClocks(clockWriterOver(clocks), state.caseId, state, event);
   }
   return state.status === 'NOT_REFERRED'
     ? undefined
     : { state, referral, clocks, closedPauseDays, processes };
 }
 
-/**
- * The statutory clocks as the events set them, by the same rules as the case_status read model
- * (domain.md §3.3, §6.1): deadlines are read from the events, never recomputed, so a change of
- * rules does not rewrite a past deadline. A clock started again from a later anchor replaces the
- * old one; only the first completion counts.
- */
-function trackClocks(clocks: Map<ClockName, ClockEntry>, s: OpenCase, event: CaseEvent): void {
-  const on = event.data.occurredOn;
-  const start = (name: ClockName, anchorOn: string, dueOn: string, completedOn?: string) => {
-    const existing = clocks.get(name);
-    if (!existing || anchorOn > existing.anchorOn)
-      clocks.set(name, { anchorOn, dueOn, completedOn });
+/** The read model's clock rules (trackClocks), writing to a map for this one case. */
+function clockWriterOver(clocks: Map<ClockName, ClockEntry>): ClockWriter {
+  return {
+    start: (_caseId, name, anchorOn, dueOn, completedOn) => {
+      const existing = clocks.get(name);
+      if (!existing || anchorOn > existing.anchorOn) clocks.set(name, { anchorOn, dueOn, completedOn });
+    },
+    complete: (_caseId, name, on) => {
+      const clock = clocks.get(name);
+      if (clock && !clock.completedOn) clock.completedOn = on;
+    },
+    extend: (_caseId, name, to) => {
+      const clock = clocks.get(name);
+      if (clock) clock.extendedTo = to;
+    },
+    explain: (_caseId, name, reason) => {
+      const clock = clocks.get(name);
+      if (clock) clock.reason = reason;
+    },
   };
-  const complete = (name: ClockName) => {
-    const clock = clocks.get(name);
-    if (clock && !clock.completedOn) clock.completedOn = on;
-  };
-  switch (event.type) {
-    case 'CaseReferred':
-      if (event.data.decisionDueOn) start('DECISION', on, event.data.decisionDueOn);
-      break;
-    case 'DecisionRecorded':
-      complete('DECISION');
-      break;
-    case 'SeriousIncidentNotified':
-      if (event.data.dueOn)
-        start('SERIOUS_INCIDENT_NOTIFICATION', event.data.becameAwareOn, event.data.dueOn, on);
-      break;
-    case 'RapidReviewStarted':
-      start('RAPID_REVIEW', s.becameAwareOn ?? on, event.data.dueOn);
-      break;
-    case 'RapidReviewCompleted':
-      complete('RAPID_REVIEW');
-      break;
-    case 'NationalPanelNotified': {
-      const decision = s.decisions.find((d) => d.decisionId === event.data.decisionId);
-      if (event.data.dueOn && decision)
-        start('NO_REVIEW_DECISION_TO_PANEL', decision.decidedOn, event.data.dueOn, on);
-      break;
-    }
-    case 'ReviewCommissioned': {
-      const anchor = currentDecision(s)?.decidedOn ?? on;
-      start('REVIEW_COMPLETION', anchor, event.data.targetCompletionOn);
-      if (event.data.publicationDueOn) start('PUBLICATION', anchor, event.data.publicationDueOn);
-      break;
-    }
-    case 'ReviewTimescaleExtended': {
-      const clock = clocks.get('REVIEW_COMPLETION');
-      if (clock) clock.extendedTo = event.data.newTargetOn;
-      break;
-    }
-    case 'ReportSignedOff':
-      complete('REVIEW_COMPLETION');
-      break;
-    case 'ReviewPublished':
-    case 'PublicationWithheld':
-      complete('PUBLICATION');
-      break;
-  }
-  const late = 'late' in event.data ? event.data.late : undefined;
-  const explained = late && clocks.get(late.clock);
-  if (late && explained) explained.reason = late.reason;
 }
 
 function caseRowOf(
