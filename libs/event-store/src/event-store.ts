@@ -117,3 +117,13 @@ export abstract class EventStore {
 
 export const streamVersionOf = (events: readonly StoredEvent[]): bigint =>
   events.length === 0 ? 0n : events[events.length - 1].version;
+
+/** Whether a stream at version `current` meets an append's expectation; the same rule for every adapter. */
+export function satisfiesExpected(expected: ExpectedVersion, current: bigint): boolean {
+  return (
+    expected === ANY ||
+    (expected === NO_STREAM && current === 0n) ||
+    (expected === STREAM_EXISTS && current > 0n) ||
+    (typeof expected === 'bigint' && expected === current)
+  );
+}

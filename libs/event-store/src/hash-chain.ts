@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import type { EventMetadata } from './event-store';
+import type { EventMetadata, NewEvent } from './event-store';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -34,4 +34,28 @@ export function hashEnvelope(envelope: HashedEnvelope): string {
   });
   if (canonical === undefined) throw new Error('Envelope cannot be canonicalised');
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
+}
+
+/**
+ * The envelope an adapter hashes and stores. Data and metadata are stored as JSON, so the hash
+ * is taken over exactly what a reader will parse back (undefined fields dropped, dates as strings).
+ */
+export function normalise(
+  event: NewEvent,
+  streamId: string,
+  version: bigint,
+  recordedAt: string,
+  prevHash: string,
+): HashedEnvelope {
+  return {
+    eventId: event.eventId,
+    streamId,
+    version,
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    data: JSON.parse(JSON.stringify(event.data ?? null)) as unknown,
+    metadata: JSON.parse(JSON.stringify(event.metadata)) as EventMetadata,
+    recordedAt,
+    prevHash,
+  };
 }

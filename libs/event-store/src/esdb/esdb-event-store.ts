@@ -55,23 +55,22 @@ import {
   type NewEvent,
   type ReadAllOptions,
   type ReadStreamOptions,
+  satisfiesExpected,
   type StoreHealth,
   type StoredEvent,
 } from '../event-store';
-import { GENESIS_HASH, hashEnvelope } from '../hash-chain';
+import { GENESIS_HASH, hashEnvelope, normalise } from '../hash-chain';
 import {
   actualVersionOf,
   appendProblem,
   CLAIM_EVENT_TYPE,
   claimStreamOf,
   expectedRevisionOf,
-  normalise,
   ownerInClaim,
   redactConnectionString,
   repeatedEventId,
   retriesOnConflict,
   revisionOf,
-  satisfiesExpected,
   streamReadOf,
   toEsdbMetadata,
   toStoredEvent,

@@ -9,17 +9,17 @@ import {
   claimStreamOf,
   expectedRevisionOf,
   fromEsdbMetadata,
-  normalise,
   redactConnectionString,
   repeatedEventId,
   retriesOnConflict,
   revisionOf,
-  satisfiesExpected,
   streamReadOf,
   toEsdbMetadata,
   toStoredEvent,
   versionOf,
 } from './esdb-mapping';
+import { normalise } from '../hash-chain';
+import { satisfiesExpected } from '../event-store';
 
 describe('EventStoreDB mapping', () => {
   describe('when versions cross the boundary', () => {

@@ -21,7 +21,6 @@ import {
   STREAM_EXISTS,
   type StoredEvent,
 } from '../event-store';
-import type { HashedEnvelope } from '../hash-chain';
 
 /*
  * Pure translations between the port's vocabulary and EventStoreDB's, kept apart from the
@@ -61,15 +60,6 @@ export function expectedRevisionOf(expected: ExpectedVersion): AppendExpectedRev
 export const actualVersionOf = (current: CurrentRevision): bigint =>
   current === ESDB_NO_STREAM ? 0n : versionOf(current);
 
-export function satisfiesExpected(expected: ExpectedVersion, current: bigint): boolean {
-  return (
-    expected === ANY ||
-    (expected === NO_STREAM && current === 0n) ||
-    (expected === STREAM_EXISTS && current > 0n) ||
-    (typeof expected === 'bigint' && expected === current)
-  );
-}
-
 /** Only these expectations may be re-checked against a fresher tip after losing a race. */
 export const retriesOnConflict = (expected: ExpectedVersion): boolean => expected === ANY || expected === STREAM_EXISTS;
 
@@ -93,30 +83,6 @@ export function fromEsdbMetadata(raw: unknown): { metadata: EventMetadata; chain
   const { [CHAIN_KEY]: chain, ...metadata } = raw;
   if (!isChainFields(chain)) return undefined;
   return { metadata: metadata as unknown as EventMetadata, chain };
-}
-
-/**
- * The stored form of data and metadata is JSON, so the hash is taken over exactly what a
- * reader will parse back (undefined fields dropped, dates as strings). Same rule as SQLite.
- */
-export function normalise(
-  event: NewEvent,
-  streamId: string,
-  version: bigint,
-  recordedAt: string,
-  prevHash: string,
-): HashedEnvelope {
-  return {
-    eventId: event.eventId,
-    streamId,
-    version,
-    type: event.type,
-    schemaVersion: event.schemaVersion,
-    data: JSON.parse(JSON.stringify(event.data ?? null)) as unknown,
-    metadata: JSON.parse(JSON.stringify(event.metadata)) as EventMetadata,
-    recordedAt,
-    prevHash,
-  };
 }
 
 /** Our event from ESDB's, or undefined for anything this adapter did not write as an event. */

@@ -1,19 +1,17 @@
 import type { Statement } from 'better-sqlite3';
 import { EventIdAlreadyUsed, InvalidAppend, WrongExpectedVersion } from '../errors';
 import {
-  ANY,
   type AppendResult,
   EventStore,
   type ExpectedVersion,
-  NO_STREAM,
   type NewEvent,
   type ReadAllOptions,
   type ReadStreamOptions,
-  STREAM_EXISTS,
+  satisfiesExpected,
   type StoreHealth,
   type StoredEvent,
 } from '../event-store';
-import { GENESIS_HASH, hashEnvelope } from '../hash-chain';
+import { GENESIS_HASH, hashEnvelope, normalise } from '../hash-chain';
 import { openSqlite, type SqliteDatabase } from './open-sqlite';
 
 export interface SqliteEventStoreOptions {
@@ -139,7 +137,7 @@ export class SqliteEventStore extends EventStore {
 
     const tip = this.statements.streamTip.get(streamId) as { version: bigint; hash: string } | undefined;
     const current = tip?.version ?? 0n;
-    checkExpected(streamId, expected, current);
+    if (!satisfiesExpected(expected, current)) throw new WrongExpectedVersion(streamId, expected, current);
 
     let prevHash = tip?.hash ?? GENESIS_HASH;
     let version = current;
@@ -279,31 +277,6 @@ export class SqliteEventStore extends EventStore {
     this.wakeWaiters();
     this.db.close();
   }
-}
-
-function checkExpected(streamId: string, expected: ExpectedVersion, current: bigint): void {
-  const ok =
-    expected === ANY ||
-    (expected === NO_STREAM && current === 0n) ||
-    (expected === STREAM_EXISTS && current > 0n) ||
-    (typeof expected === 'bigint' && expected === current);
-  if (!ok) throw new WrongExpectedVersion(streamId, expected, current);
-}
-
-/** The stored form of data and metadata is JSON, so the hash is taken over exactly what a
- * reader will parse back (undefined fields dropped, dates as strings). */
-function normalise(event: NewEvent, streamId: string, version: bigint, recordedAt: string, prevHash: string) {
-  return {
-    eventId: event.eventId,
-    streamId,
-    version,
-    type: event.type,
-    schemaVersion: event.schemaVersion,
-    data: JSON.parse(JSON.stringify(event.data ?? null)) as unknown,
-    metadata: JSON.parse(JSON.stringify(event.metadata)) as NewEvent['metadata'],
-    recordedAt,
-    prevHash,
-  };
 }
 
 function toStoredEvent(row: EventRow): StoredEvent {
