@@ -15,7 +15,6 @@ import { ExecuteOnStreamHandler } from './commands/execute-on-stream';
 import { ReadModelConsistency } from './consistency/read-model-consistency';
 import { CaseCommandsController } from './cases/commands/case-commands.controller';
 import { CasesQueryModule } from './cases/queries/cases-query.module';
-import { ExecuteCaseCommandHandler } from './cases/commands/execute-case-command';
 import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { InfrastructureModule, type InfrastructureOverrides } from './infrastructure/infrastructure.module';
@@ -55,7 +54,6 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         ReadModelConsistency,
         GetEventCountsHandler,
-        ExecuteCaseCommandHandler,
         ExecuteOnStreamHandler,
         ActionPlanFacts,
         ActionViews,

@@ -1,8 +1,11 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
-import type {
-  ActionCommand,
+import {
+  daysBetween,
+  isCompleted,
+  isWithdrawn,
+  type ActionCommand,
   ActionEvent,
   ActionState,
   Decider,
@@ -163,14 +166,12 @@ export class ActionPlanCommandsController {
     @CommandEnvelope() c: CommandContext,
     @Res({ passthrough: true }) r: Response,
   ) {
-    const { open, caseId } = await this.facts.actionIsOpen(actionId);
-    const current = await this.facts.actionState(actionId);
-    const dueDate = current.status !== 'NOT_PLANNED' ? current.currentDueDate : undefined;
-    const daysOverdue =
-      dueDate && dueDate < dto.occurredOn
-        ? Math.round((Date.parse(dto.occurredOn) - Date.parse(dueDate)) / 86_400_000)
-        : undefined;
-    const subject = { kind: 'ACTION' as const, id: actionId, caseId: caseId ?? '' };
+    const action = await this.facts.actionState(actionId);
+    const planned = action.status !== 'NOT_PLANNED' ? action : undefined;
+    const open = planned !== undefined && !isCompleted(planned) && !isWithdrawn(planned);
+    const dueDate = planned?.currentDueDate;
+    const daysOverdue = dueDate && dueDate < dto.occurredOn ? daysBetween(dueDate, dto.occurredOn) : undefined;
+    const subject = { kind: 'ACTION' as const, id: actionId, caseId: planned?.caseId ?? '' };
     return this.raise(
       dto,
       subject,

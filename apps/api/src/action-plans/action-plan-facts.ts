@@ -9,8 +9,6 @@ import {
   fold,
   initialActionState,
   initialCaseState,
-  isCompleted,
-  isWithdrawn,
   type PlanActionContext,
 } from '@casetrail/domain';
 import { EventStore } from '@casetrail/event-store';
@@ -59,12 +57,6 @@ export class ActionPlanFacts {
       ),
       anchorOn: state.review?.publishedOn,
     };
-  }
-
-  async actionIsOpen(actionId: string): Promise<{ open: boolean; caseId?: string }> {
-    const state = await this.actionState(actionId);
-    if (state.status === 'NOT_PLANNED') return { open: false };
-    return { open: !isCompleted(state) && !isWithdrawn(state), caseId: state.caseId };
   }
 
   highestOpenLevel(subjectId: string): number {

@@ -25,6 +25,7 @@ import { type CommandContext, EventStore, handleCommand } from '@casetrail/event
 import { ACTION_HISTORY_SQL, ProjectionRunner, ReadModelStore } from '@casetrail/projections';
 import type { Settings } from '@casetrail/settings';
 import { Clock } from '../infrastructure/clock';
+import { ActionPlanFacts } from './action-plan-facts';
 import { ESCALATION_DECIDER, SETTINGS } from '../infrastructure/tokens';
 
 const ESCALATION_NAMESPACE = '8d3f0c52-61b4-4a8e-b7f9-0e2c4d6a1b37';
@@ -81,6 +82,7 @@ export class AutoEscalator implements OnApplicationShutdown {
     private readonly decider: Decider<EscalationCommand, EscalationEvent, EscalationState>,
     @Inject(SETTINGS) private readonly settings: Settings,
     private readonly clock: Clock,
+    private readonly facts: ActionPlanFacts,
   ) {}
 
   /** Starts the periodic passes; the service calls it once it is up (and any demo is loaded). */
@@ -133,7 +135,7 @@ export class AutoEscalator implements OnApplicationShutdown {
     if (state.status === 'RESOLVED') return;
     let level = state.status === 'NOT_RAISED' ? 0 : state.level;
     if (level === 0) {
-      const highestOpenLevel = this.highestOpenLevel(action.action_id);
+      const highestOpenLevel = this.facts.highestOpenLevel(action.action_id);
       const first = Math.max(1, highestOpenLevel + 1) as EscalationLevel;
       if (first > target) return;
       const threshold = thresholdOf(ladder, first);
@@ -210,15 +212,6 @@ export class AutoEscalator implements OnApplicationShutdown {
         `Escalation step for ${id} refused: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
-  }
-
-  private highestOpenLevel(actionId: string): number {
-    const row = this.readModels.db
-      .prepare(
-        `SELECT MAX(level) AS level FROM escalations WHERE subject_id = ? AND status != 'RESOLVED'`,
-      )
-      .get(actionId) as { level: bigint | null };
-    return Number(row.level ?? 0);
   }
 
   private async escalationState(escalationId: string): Promise<EscalationState> {

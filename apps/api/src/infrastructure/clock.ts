@@ -1,3 +1,5 @@
+import { londonDateOf } from '@casetrail/domain';
+
 /**
  * The service's only source of "now". The domain has no clock: handlers read this one and
  * pass the date into commands and queries, so tests can move time by providing another Clock.
@@ -28,6 +30,4 @@ export class FixedClock extends Clock {
   }
 }
 
-const LONDON = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-export const londonDate = (instant: Date): string => LONDON.format(instant);
+export const londonDate = (instant: Date): string => londonDateOf(instant.toISOString());

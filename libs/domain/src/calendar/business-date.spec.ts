@@ -1,4 +1,5 @@
 import {
+  londonDateOf,
   addCalendarMonths,
   addDays,
   compareDates,
@@ -153,5 +154,13 @@ describe('business dates (domain.md §0.3)', () => {
       expect(() => maxDate('nope')).toThrow(InvalidBusinessDate);
       expect(() => dayOfWeek('2014-02-30')).toThrow(InvalidBusinessDate);
     });
+  });
+});
+
+describe('the London date of a recorded instant', () => {
+  it('moves to the next day in summer an hour before UTC midnight, and not in winter', () => {
+    expect(londonDateOf('2020-06-30T23:30:00.000Z')).toBe('2020-07-01');
+    expect(londonDateOf('2020-06-30T22:59:59.999Z')).toBe('2020-06-30');
+    expect(londonDateOf('2020-01-15T23:30:00.000Z')).toBe('2020-01-15');
   });
 });

@@ -126,3 +126,27 @@ export function dayOfWeek(d: BusinessDate): IsoWeekday {
   const sundayIsZero = new Date(dayNumber(d) * MS_PER_DAY).getUTCDay();
   return (sundayIsZero === 0 ? 7 : sundayIsZero) as IsoWeekday;
 }
+
+const LONDON = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+const londonDateByHour = new Map<string, BusinessDate>();
+
+/**
+ * The business date (Europe/London) of an instant given as an ISO 8601 UTC string. Intl
+ * formatting costs more than applying an event, and London's offset only changes on a UTC hour,
+ * so each hour is formatted once and remembered.
+ */
+export function londonDateOf(instant: string): BusinessDate {
+  const hour = instant.slice(0, 13);
+  let date = londonDateByHour.get(hour);
+  if (date === undefined) {
+    date = LONDON.format(new Date(`${hour}:00:00Z`));
+    if (londonDateByHour.size > 10_000) londonDateByHour.clear();
+    londonDateByHour.set(hour, date);
+  }
+  return date;
+}

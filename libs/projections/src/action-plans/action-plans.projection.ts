@@ -1,3 +1,4 @@
+import { londonDateOf } from '@casetrail/domain';
 import type { StoredEvent } from '@casetrail/event-store';
 import type { Projection } from '../projection';
 
@@ -37,13 +38,6 @@ export interface HistoryEntry {
   knownOn: string;
 }
 
-const LONDON = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
 /** SQL giving an action's history as a JSON array, in stream order, for `SELECT … AS history`. */
 export const ACTION_HISTORY_SQL = `(SELECT json_group_array(json(entry)) FROM
   (SELECT entry FROM action_history h WHERE h.action_id = actions.action_id ORDER BY seq))`;
@@ -60,22 +54,6 @@ export function historyEntryOf(event: StoredEvent): HistoryEntry {
     occurredOn: String(data.occurredOn),
     knownOn: event.metadata.knownOn ?? londonDateOf(event.recordedAt),
   };
-}
-
-/**
- * The London date of an instant. Formatting a date with Intl costs more than applying the
- * event, and a batch's events share their hour, so each UTC hour is formatted once.
- */
-const londonDateByHour = new Map<string, string>();
-function londonDateOf(recordedAt: string): string {
-  const hour = recordedAt.slice(0, 13);
-  let date = londonDateByHour.get(hour);
-  if (date === undefined) {
-    date = LONDON.format(new Date(`${hour}:00:00Z`));
-    if (londonDateByHour.size > 10_000) londonDateByHour.clear();
-    londonDateByHour.set(hour, date);
-  }
-  return date;
 }
 
 const ACTION_STATUS_AFTER: Partial<Record<string, string>> = {

@@ -1,15 +1,16 @@
-import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import { v5 as uuidv5 } from 'uuid';
-import type { CaseCommand, CaseCommandType } from '@casetrail/domain';
+import type { CaseCommand, CaseCommandType, Decider, DomainEvent } from '@casetrail/domain';
 import type { CommandContext } from '@casetrail/event-store';
 import { CommandEnvelope } from '../../commands/command-envelope.decorator';
 import { ActionPlanFacts } from '../../action-plans/action-plan-facts';
 import { Clock } from '../../infrastructure/clock';
+import { CASE_DECIDER } from '../../infrastructure/tokens';
+import { ExecuteOnStream, type StreamAnswer } from '../../commands/execute-on-stream';
 import { CaseIdPipe } from '../case-id.pipe';
 import * as Dto from './case-command.dtos';
-import { type CaseCommandAnswer, ExecuteCaseCommand } from './execute-case-command';
 
 
 const CASE_ID_NAMESPACE = 'c3a5e7b1-6d42-4f0a-9b8e-3e1f5a7c2d64';
@@ -25,6 +26,7 @@ export class CaseCommandsController {
     private readonly commands: CommandBus,
     private readonly clock: Clock,
     private readonly facts: ActionPlanFacts,
+    @Inject(CASE_DECIDER) private readonly decider: Decider<CaseCommand, DomainEvent, unknown>,
   ) {}
 
   @Post()
@@ -444,13 +446,10 @@ export class CaseCommandsController {
     data: Extract<CaseCommand, { type: T }>['data'],
     context: CommandContext,
     res: Response,
-  ): Promise<CaseCommandAnswer> {
-    const command = { type, today: this.clock.today(), data: { ...data } } as Extract<
-      CaseCommand,
-      { type: T }
-    >;
-    const answer = await this.commands.execute(new ExecuteCaseCommand(caseId, command, context));
+  ): Promise<{ caseId: string } & StreamAnswer> {
+    const command = { type, today: this.clock.today(), data: { ...data } } as CaseCommand;
+    const answer = await this.commands.execute(new ExecuteOnStream(`case-${caseId}`, this.decider, command, context));
     res.status(201).setHeader('ETag', `"${answer.version}"`);
-    return answer;
+    return { caseId, ...answer };
   }
 }
