@@ -1,6 +1,6 @@
 import { EventStore } from '@casetrail/event-store';
 import { AutoEscalator } from '../../apps/api/src/action-plans/auto-escalator';
-import { CHILD_B1, SAM_AND_KYLE, type SeedRequest } from '../../apps/api/src/demo/seed-timelines';
+import { CHILD_B1, pathOf, SAM_AND_KYLE, type SeedRequest } from '../../apps/api/src/demo/seed-timelines';
 import { FixedClock } from '../../apps/api/src/infrastructure/clock';
 import { temporaryDirectories } from '@casetrail/event-store/testing/temporary-directory';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -22,9 +22,7 @@ async function send(
   keyPrefix: string,
 ): Promise<void> {
   for (const [i, request] of requests.entries()) {
-    const path = request.path.startsWith('/api/')
-      ? request.path
-      : `/api/cases${request.path === '' ? '' : `/${caseId}${request.path}`}`;
+    const path = pathOf(caseId, request);
     const res = await t
       .http()
       .post(path)

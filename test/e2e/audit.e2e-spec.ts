@@ -5,6 +5,7 @@ import {
   CHILD_B1,
   CHILD_R,
   CHILD_T,
+  pathOf,
   type SeedRequest,
 } from '../../apps/api/src/demo/seed-timelines';
 import { Clock } from '../../apps/api/src/infrastructure/clock';
@@ -40,9 +41,7 @@ async function send(
 ): Promise<string> {
   let position = '0';
   for (const [i, { request, token }] of requests.entries()) {
-    const path = request.path.startsWith('/api/')
-      ? request.path
-      : `/api/cases${request.path === '' ? '' : `/${caseId}${request.path}`}`;
+    const path = pathOf(caseId, request);
     const call = t
       .http()
       .post(path)

@@ -1,4 +1,4 @@
-import { SEED_CASES, type SeedRequest } from '../../apps/api/src/demo/seed-timelines';
+import { pathOf, SEED_CASES, type SeedRequest } from '../../apps/api/src/demo/seed-timelines';
 import { FixedClock } from '../../apps/api/src/infrastructure/clock';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -21,9 +21,7 @@ async function send(
 ): Promise<string> {
   let position = '0';
   for (const [i, request] of requests.entries()) {
-    const path = request.path.startsWith('/api/')
-      ? request.path
-      : `/api/cases${request.path === '' ? '' : `/${caseId}${request.path}`}`;
+    const path = pathOf(caseId, request);
     const res = await t
       .http()
       .post(path)

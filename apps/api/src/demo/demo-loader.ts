@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type SeedCase, type SeedRequest, SEED_CASES } from './seed-timelines';
+import { pathOf, type SeedCase, type SeedRequest, SEED_CASES } from './seed-timelines';
 
 export interface DemoLoadResult {
   requests: number;
@@ -38,7 +38,7 @@ function inOrderOfEvents(seed: SeedCase): SeedRequest[] {
 }
 
 async function send(baseUrl: string, token: string, caseId: string, request: SeedRequest, key: string): Promise<void> {
-  const path = request.path.startsWith('/api/') ? request.path : `/api/cases${request.path === '' ? '' : `/${caseId}${request.path}`}`;
+  const path = pathOf(caseId, request);
   const res = await fetch(`${baseUrl}${path}`, {
     method: 'POST',
     headers: {

@@ -13,6 +13,10 @@ export interface SeedRequest {
   knownOn?: string;
 }
 
+/** Where a seed request goes: its own absolute path, or the case's route (`''` refers the case). */
+export const pathOf = (caseId: string, request: SeedRequest): string =>
+  request.path.startsWith('/api/') ? request.path : `/api/cases${request.path === '' ? '' : `/${caseId}${request.path}`}`;
+
 export interface SeedCase {
   caseId: string;
   requests: SeedRequest[];

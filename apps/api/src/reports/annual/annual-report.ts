@@ -14,8 +14,7 @@ import type {
   DecisionFact,
   EvaluationFact,
   RecommendationFact,
-  ReferralFact,
-  ReviewFact,
+  ReportFactSet,
   SubjectFact,
 } from '../report-facts';
 
@@ -38,14 +37,8 @@ export interface Period {
   to: BusinessDate;
 }
 
-export interface AnnualReportFacts {
-  referrals: ReferralFact[];
-  decisions: DecisionFact[];
-  reviews: ReviewFact[];
-  recommendations: RecommendationFact[];
-  evaluations: EvaluationFact[];
-  actions: ActionFact[];
-}
+/** Everything the annual report counts: the facts the report read models hold. */
+export type AnnualReportFacts = ReportFactSet;
 
 /** Ofsted 004 Table 3's columns, bounded by calendar months from the decision. */
 export const COMPLETION_BANDS = [
