@@ -369,26 +369,17 @@ export function trackClocks(clocks: ClockWriter, caseId: string, s: OpenCase, ev
   if (late) clocks.explain(caseId, late.clock, late.reason);
 }
 
-function caseRow(
-  caseId: string,
-  s: OpenCase,
-  pausedDays: number,
-  stored: StoredEvent,
-  referral: CaseReferred | undefined,
-) {
+/** The board's columns that come from the folded state alone; queries replaying a case use them too. */
+export function caseColumnsOf(s: OpenCase) {
   const decision = currentDecision(s);
   return {
-    case_id: caseId,
     case_ref: s.caseRef ?? null,
     regime: s.regime ?? null,
     status: s.status,
     stage: STAGE_OF[s.status],
     referred_on: s.referredOn ?? null,
-    referring_agency: referral?.referringAgency ?? null,
-    pseudonyms: referral ? JSON.stringify((referral.subjects ?? []).map((x) => x.pseudonym)) : null,
     incident_type: s.incident?.type ?? null,
     incident_date: s.incident?.date ?? null,
-    themes: referral ? JSON.stringify(referral.themes ?? []) : null,
     decision_id: decision?.decisionId ?? null,
     decision_outcome: decision?.outcome ?? null,
     decided_on: decision?.decidedOn ?? null,
@@ -401,12 +392,28 @@ function caseRow(
     review_paused_since: s.review?.pausedSince ?? null,
     review_signed_off_on: s.review?.signedOffOn ?? null,
     review_published_on: s.review?.publishedOn ?? null,
-    paused_days_to_date: pausedDays,
     open_parallel_processes: s.parallelProcesses.filter((p) => !p.concludedOn).length,
     recommendations: s.recommendations.length,
     findings: s.findingIds.length,
     open_contest: s.openContest ? 1 : 0,
     last_event_on: s.latestDate,
+  };
+}
+
+function caseRow(
+  caseId: string,
+  s: OpenCase,
+  pausedDays: number,
+  stored: StoredEvent,
+  referral: CaseReferred | undefined,
+) {
+  return {
+    ...caseColumnsOf(s),
+    case_id: caseId,
+    referring_agency: referral?.referringAgency ?? null,
+    pseudonyms: referral ? JSON.stringify((referral.subjects ?? []).map((x) => x.pseudonym)) : null,
+    themes: referral ? JSON.stringify(referral.themes ?? []) : null,
+    paused_days_to_date: pausedDays,
     last_position: stored.position,
     version: stored.version,
     state: JSON.stringify(s),

@@ -6,7 +6,6 @@ import {
   type CaseReferred,
   type CaseState,
   type ClockName,
-  currentDecision,
   type DelayReason,
   deriveActionStatus,
   type DerivedRag,
@@ -28,8 +27,8 @@ import type { StoredEvent } from '@casetrail/event-store';
 import { historyEntryOf } from '@casetrail/projections';
 import {
   type ClockWriter,
+  caseColumnsOf,
   closedPause,
-  STAGE_OF,
   trackClocks,
 } from '@casetrail/projections/case-status/case-status.projection';
 import type { AsOfMode } from '../../action-plans/queries/action-views';
@@ -276,40 +275,22 @@ function caseRowOf(
   version: bigint,
   asOf: BusinessDate,
 ): CaseRow {
-  const decision = currentDecision(s);
   const reading = (c: ClockRow) =>
     readClock(c.clock, c.anchor_on, c.due_on, c.completed_on ?? undefined, asOf);
   const next = clocks.find((c) => !c.completed_on);
+  const columns = caseColumnsOf(s);
   return {
+    ...columns,
     case_id: s.caseId,
-    case_ref: s.caseRef ?? null,
-    regime: s.regime ?? null,
-    status: s.status,
-    stage: STAGE_OF[s.status],
-    referred_on: s.referredOn ?? null,
     referring_agency: referral?.referringAgency ?? null,
     pseudonyms: JSON.stringify((referral?.subjects ?? []).map((x) => x.pseudonym)),
-    incident_type: s.incident?.type ?? null,
-    incident_date: s.incident?.date ?? null,
     themes: JSON.stringify(referral?.themes ?? []),
-    decision_id: decision?.decisionId ?? null,
-    decision_outcome: decision?.outcome ?? null,
-    decided_on: decision?.decidedOn ?? null,
-    decided_by: decision?.decidedBy ?? null,
-    decision_rationale: decision?.rationale ?? null,
-    review_id: s.review?.reviewId ?? null,
-    review_type: s.review?.reviewType ?? null,
-    review_commissioned_on: s.review?.commissionedOn ?? null,
-    review_target_completion_on: s.review?.targetCompletionOn ?? null,
-    review_paused_since: s.review?.pausedSince ?? null,
-    review_signed_off_on: s.review?.signedOffOn ?? null,
-    review_published_on: s.review?.publishedOn ?? null,
+    // As SQLite hands integers back to the read-model queries: bigint.
     paused_days_to_date: BigInt(closedPauseDays),
-    open_parallel_processes: BigInt(s.parallelProcesses.filter((p) => !p.concludedOn).length),
-    recommendations: BigInt(s.recommendations.length),
-    findings: BigInt(s.findingIds.length),
-    open_contest: s.openContest ? 1n : 0n,
-    last_event_on: s.latestDate,
+    open_parallel_processes: BigInt(columns.open_parallel_processes),
+    recommendations: BigInt(columns.recommendations),
+    findings: BigInt(columns.findings),
+    open_contest: BigInt(columns.open_contest),
     version,
     breached_clocks: BigInt(clocks.filter((c) => reading(c).status === 'BREACHED').length),
     next_clock: next
