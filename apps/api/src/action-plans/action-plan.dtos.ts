@@ -28,13 +28,9 @@ import {
   ShortText,
   TextList,
 } from '../cases/commands/dto-fields';
-import { PersonDto } from '../cases/commands/case-command.dtos';
+import { Dated, PersonDto } from '../cases/commands/case-command.dtos';
 
 /* One class per action-plan or escalation command payload, mirroring the domain's events. */
-
-class Dated {
-  @CalendarDate() occurredOn!: string;
-}
 
 export class LeadDto {
   /** The template's "Leadership" cell, verbatim. */

@@ -91,7 +91,8 @@ import {
  * (domain.md §0.3); deadlines and lateness are computed by the domain, never sent.
  */
 
-class Dated {
+/** Every command payload: the business date the fact happened (domain.md §0.3). */
+export class Dated {
   @CalendarDate() occurredOn!: string;
 }
 
