@@ -1,9 +1,12 @@
 'use strict';
 /**
- * A deterministic generator of a realistic event mix (domain.md §7 shapes): each case is
- * referred, considered, decided, reviewed, signed off and published, with recommendations,
- * actions, progress updates, re-datings, completions, sign-offs and escalations. About 40
- * events per case. Everything goes in through the store's own append path.
+ * A deterministic generator of a realistic event mix (domain.md §7 shapes). As in the national
+ * figures, most referrals end without a review: 85% are referred, considered, decided "no
+ * further action" and closed (5 events). The rest are reviewed, signed off and published, with
+ * recommendations, actions, progress updates, re-datings, completions, sign-offs and
+ * escalations (about 40 events). So 1M events is about 100k cases, the size issue #6 names.
+ * Case `bench-big` is one case of about 1,000 events (its own stream and those of its 50
+ * actions), for the as-of replay. Everything goes in through the store's own append path.
  */
 const { randomUUID } = require('node:crypto');
 
@@ -29,23 +32,38 @@ const metadata = () => ({
 const event = (type, data) => ({ eventId: randomUUID(), type, schemaVersion: 1, data, metadata: metadata() });
 const AGENCIES = ["Children's Social Care", 'Police', 'Health', 'Education', 'Early Help'];
 
+const REVIEWED_SHARE = 0.15;
+
 /** The streams of one case: [streamId, events[]][]. */
-function caseStreams(n, random) {
-  const caseId = `bench-${n}`;
+function caseStreams(n, random, { caseId = `bench-${n}`, reviewed = random() < REVIEWED_SHARE, recommendationCount = 3 + Math.floor(random() * 4), updatesPerAction = null } = {}) {
   const referred = day('2016-01-01', Math.floor(random() * 3000));
   const decided = day(referred, 20 + Math.floor(random() * 30));
-  const commissioned = day(decided, 10);
-  const signedOff = day(decided, 150 + Math.floor(random() * 400));
-  const published = day(signedOff, 30);
-  const recommendations = Array.from({ length: 3 + Math.floor(random() * 4) }, (_, i) => `R${i + 1}`);
-  const caseEvents = [
+  const referral = [
     event('CaseReferred', {
       occurredOn: referred, caseId, caseRef: `SCR ${n}`, regime: 'WT2015', referringAgency: AGENCIES[n % 5],
       subjects: [{ pseudonym: `Child ${n}`, role: 'SUBJECT', ageBand: '1_TO_5' }],
       incident: { type: 'SERIOUS_HARM', datePrecision: 'DAY', date: day(referred, -10) },
       becameAwareOn: referred, abuseOrNeglect: 'SUSPECTED', themes: ['NEGLECT'], summary: 'Generated case', decisionDueOn: day(referred, 30),
     }),
-    event('ReferralConsidered', { occurredOn: day(referred, 7), body: 'CRAG', outcome: 'RECOMMEND_REVIEW' }),
+    event('ReferralConsidered', { occurredOn: day(referred, 7), body: 'CRAG', outcome: reviewed ? 'RECOMMEND_REVIEW' : 'RECOMMEND_NFA' }),
+  ];
+  if (!reviewed) {
+    return [[`case-${caseId}`, [
+      ...referral,
+      event('DecisionRecorded', {
+        occurredOn: decided, decisionId: `D-${n}`, outcome: 'NO_FURTHER_ACTION', criteriaMet: false, criteriaApplied: [],
+        rationale: 'Criteria not met; single-agency learning', decidedBy: { name: 'Chair', role: 'LSCB_CHAIR' }, dueOn: day(referred, 30),
+      }),
+      event('NationalPanelNotified', { occurredOn: day(decided, 2), decisionId: `D-${n}`, recipients: ['PANEL', 'OFSTED'], dueOn: day(decided, 15) }),
+      event('CaseClosed', { occurredOn: day(decided, 3), reason: 'NO_REVIEW', closedBy: { name: 'Chair', role: 'LSCB_CHAIR' } }),
+    ]]];
+  }
+  const commissioned = day(decided, 10);
+  const signedOff = day(decided, 150 + Math.floor(random() * 400));
+  const published = day(signedOff, 30);
+  const recommendations = Array.from({ length: recommendationCount }, (_, i) => `R${i + 1}`);
+  const caseEvents = [
+    ...referral,
     event('DecisionRecorded', {
       occurredOn: decided, decisionId: `D-${n}`, outcome: 'SCR_COMMISSIONED', criteriaMet: true, criteriaApplied: [],
       rationale: 'Criteria met', decidedBy: { name: 'Chair', role: 'LSCB_CHAIR' }, dueOn: day(referred, 30),
@@ -75,7 +93,7 @@ function caseStreams(n, random) {
         timescaleText: due, dueDate: due, dueDatePrecision: 'DAY',
       }),
     ];
-    const updates = 2 + Math.floor(random() * 3);
+    const updates = updatesPerAction ?? 2 + Math.floor(random() * 3);
     for (let u = 0; u < updates; u++) {
       events.push(event('ActionProgressRecorded', { occurredOn: day(planned, 10 * (u + 1)), progressId: `p${u}`, reportedBy: 'Lead', narrative: 'Progress', rag: random() < 0.7 ? 'GREEN' : 'AMBER', evidence: [] }));
     }
@@ -97,17 +115,24 @@ function caseStreams(n, random) {
   return streams;
 }
 
-/** Appends cases until `targetEvents`, `concurrency` streams at a time; returns the case count. */
+/** Appends cases until `targetEvents`, `concurrency` streams at a time; returns the counts and the ids of a typical reviewed case and of the big one. */
 async function generate(store, targetEvents, { seed = 42, concurrency = 64, onProgress = () => {} } = {}) {
   const random = prng(seed);
   let events = 0;
   let cases = 0;
   const queue = [];
+  for (const stream of caseStreams(0, random, { caseId: 'bench-big', reviewed: true, recommendationCount: 50, updatesPerAction: 15 })) {
+    queue.push(stream);
+    events += stream[1].length;
+  }
   const flush = async () => {
     await Promise.all(queue.splice(0).map(([streamId, list]) => store.append(streamId, 'no_stream', list)));
   };
+  let reviewedCaseId = null;
   while (events < targetEvents) {
-    for (const stream of caseStreams(cases, random)) {
+    const streams = caseStreams(cases, random);
+    if (!reviewedCaseId && streams.length > 1) reviewedCaseId = `bench-${cases}`;
+    for (const stream of streams) {
       queue.push(stream);
       events += stream[1].length;
     }
@@ -119,7 +144,8 @@ async function generate(store, targetEvents, { seed = 42, concurrency = 64, onPr
   }
   await flush();
   onProgress(events, targetEvents);
-  return { cases, events };
+  // bench-big is a case too.
+  return { cases: cases + 1, events, reviewedCaseId, bigCaseId: 'bench-big' };
 }
 
 module.exports = { generate, prng };

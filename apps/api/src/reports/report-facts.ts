@@ -6,7 +6,7 @@ import type {
   ImpactAssessment,
   RagRating,
 } from '@casetrail/domain';
-import { ACTION_HISTORY_SQL, type HistoryEntry, ReadModelStore } from '@casetrail/projections';
+import { type HistoryEntry, ReadModelStore } from '@casetrail/projections';
 import { type ActionView, ActionViews, type AsOfMode } from '../action-plans/queries/action-views';
 
 /**
@@ -104,6 +104,8 @@ export class ReportFacts {
 
   asOf(date: BusinessDate, mode: AsOfMode, caseId?: string): ReportFactSet {
     const params = { date, known: mode === 'known' ? 1 : 0, caseId: caseId ?? null };
+    // Spelled out, not "(@caseId IS NULL OR …)", so one case is found through the index.
+    const OF_CASE = caseId === undefined ? '1' : 'case_id = @caseId';
     const all = <T>(sql: string) => this.readModels.db.prepare(sql).all(params) as T[];
     return {
       referrals: all<ReferralRow>(
@@ -136,28 +138,15 @@ export class ReportFacts {
   }
 
   private actions(date: BusinessDate, mode: AsOfMode, caseId?: string): ActionFact[] {
-    const views = this.actionViews.asOf(date, mode, caseId ? { caseId } : {});
-    if (views.length === 0) return [];
-    const histories = new Map(
-      (
-        this.readModels.db
-          .prepare(`SELECT action_id, ${ACTION_HISTORY_SQL} AS history FROM actions WHERE ${OF_CASE}`)
-          .all({ caseId: caseId ?? null }) as { action_id: string; history: string }[]
-      ).map((row) => [row.action_id, JSON.parse(row.history) as HistoryEntry[]]),
-    );
-    return views.map((view) => {
-      const seen = (histories.get(view.actionId) ?? []).filter(
-        (h) => h.occurredOn <= date && (mode === 'effective' || h.knownOn <= date),
-      );
-      return { ...view, ...narrativeOf(view, seen) };
-    });
+    return this.actionViews
+      .withHistory(date, mode, caseId ? { caseId } : {})
+      .map(({ view, history }) => ({ ...view, ...narrativeOf(view, history) }));
   }
 }
 
 /** A fact counts once it had happened by the date and, in KNOWN mode, once the board knew it. */
 const visible = (occurred: string, known: string) =>
   `(${occurred} <= @date AND (@known = 0 OR ${known} <= @date))`;
-const OF_CASE = '(@caseId IS NULL OR case_id = @caseId)';
 
 function narrativeOf(
   view: ActionView,

@@ -6,7 +6,12 @@ import {
   deriveActionStatus,
   type Lead,
 } from '@casetrail/domain';
-import { ACTION_HISTORY_SQL, ESCALATION_HISTORY_SQL, type HistoryEntry, ReadModelStore } from '@casetrail/projections';
+import {
+  ACTION_HISTORY_SQL,
+  ESCALATION_HISTORY_SQL,
+  type HistoryEntry,
+  ReadModelStore,
+} from '@casetrail/projections';
 
 export type AsOfMode = 'effective' | 'known';
 
@@ -61,27 +66,44 @@ export interface ActionFilter {
 export class ActionViews {
   constructor(@Inject(ReadModelStore) private readonly readModels: ReadModelStore) {}
 
-  asOf(date: BusinessDate, mode: AsOfMode, filter: ActionFilter, overdueOnly = false): ActionView[] {
+  /** @param overdueOnly keep only the actions that were OVERDUE on the date. */
+  asOf(
+    date: BusinessDate,
+    mode: AsOfMode,
+    filter: ActionFilter,
+    overdueOnly = false,
+  ): ActionView[] {
+    return this.withHistory(date, mode, filter, overdueOnly).map(({ view }) => view);
+  }
+
+  /** The same, each with the history entries it was derived from (those visible on the date). */
+  withHistory(
+    date: BusinessDate,
+    mode: AsOfMode,
+    filter: ActionFilter,
+    overdueOnly = false,
+  ): { view: ActionView; history: HistoryEntry[] }[] {
     const where = ['planned_on <= @date'];
     if (overdueOnly) {
       // A superset of what can have been overdue on the date, so the domain derives only those:
       // it had a due date before it, and (effective mode) was not complete or withdrawn by then.
       where.push('earliest_due_date < @date');
-      if (mode === 'effective') where.push('(completed_on IS NULL OR completed_on > @date)', '(closed_on IS NULL OR closed_on > @date)');
+      if (mode === 'effective')
+        where.push(
+          '(completed_on IS NULL OR completed_on > @date)',
+          '(closed_on IS NULL OR closed_on > @date)',
+        );
     }
     if (filter.caseId) where.push('case_id = @caseId');
     if (filter.agency) where.push('agency = @agency COLLATE NOCASE');
     if (filter.monitoringBody) where.push('monitoring_body = @monitoringBody');
     if (filter.lead) where.push(`json_extract(lead, '$.displayText') LIKE '%' || @lead || '%'`);
     const rows = this.readModels.db
-      .prepare(`SELECT *, ${ACTION_HISTORY_SQL} AS history FROM actions WHERE ${where.join(' AND ')} ORDER BY action_id`)
+      .prepare(
+        `SELECT *, ${ACTION_HISTORY_SQL} AS history FROM actions WHERE ${where.join(' AND ')} ORDER BY action_id`,
+      )
       .all({ date, ...filter }) as ActionRow[];
-    const escalations = this.openEscalationsAsOf(
-      date,
-      mode,
-      rows.map((r) => r.action_id),
-    );
-    return rows.flatMap((row) => {
+    const derivedRows = rows.flatMap((row) => {
       const history = visible(JSON.parse(row.history) as HistoryEntry[], date, mode);
       if (history.length === 0) return [];
       const derived = deriveActionStatus(
@@ -89,23 +111,31 @@ export class ActionViews {
         date,
       );
       if (derived.status === 'ABSENT') return [];
-      return [
-        {
-          actionId: row.action_id,
-          caseId: row.case_id,
-          recommendationIds: JSON.parse(row.recommendation_ids) as string[],
-          number: row.number,
-          actionText: row.action_text,
-          agency: row.agency,
-          lead: JSON.parse(row.lead) as Lead,
-          monitoringBody: row.monitoring_body,
-          timescaleText: row.timescale_text,
-          plannedOn: row.planned_on,
-          derived,
-          escalation: escalations.get(row.action_id) ?? null,
-        },
-      ];
+      if (overdueOnly && derived.status !== 'OVERDUE') return [];
+      return [{ row, history, derived }];
     });
+    const escalations = this.openEscalationsAsOf(
+      date,
+      mode,
+      derivedRows.map(({ row }) => row.action_id),
+    );
+    return derivedRows.map(({ row, history, derived }) => ({
+      history,
+      view: {
+        actionId: row.action_id,
+        caseId: row.case_id,
+        recommendationIds: JSON.parse(row.recommendation_ids) as string[],
+        number: row.number,
+        actionText: row.action_text,
+        agency: row.agency,
+        lead: JSON.parse(row.lead) as Lead,
+        monitoringBody: row.monitoring_body,
+        timescaleText: row.timescale_text,
+        plannedOn: row.planned_on,
+        derived,
+        escalation: escalations.get(row.action_id) ?? null,
+      },
+    }));
   }
 
   /** The highest open escalation per action on the date (§6.0: "highest open level on or before T"). */
@@ -114,9 +144,10 @@ export class ActionViews {
     if (actionIds.length === 0) return open;
     const rows = this.readModels.db
       .prepare(
-        `SELECT escalation_id, subject_id, ${ESCALATION_HISTORY_SQL} AS history FROM escalations WHERE subject_kind = 'ACTION' AND raised_on <= ?`,
+        `SELECT escalation_id, subject_id, ${ESCALATION_HISTORY_SQL} AS history FROM escalations
+         WHERE subject_id IN (SELECT value FROM json_each(?)) AND subject_kind = 'ACTION' AND raised_on <= ?`,
       )
-      .all(date) as EscalationRow[];
+      .all(JSON.stringify(actionIds), date) as EscalationRow[];
     for (const row of rows) {
       let current: { level: number; addressedTo: string } | undefined;
       for (const entry of visible(JSON.parse(row.history) as HistoryEntry[], date, mode)) {

@@ -9,6 +9,7 @@ import {
   SEXES,
   SUBJECT_ROLES,
 } from '@casetrail/domain';
+import { groupBy } from '../grouping';
 import type {
   ActionFact,
   DecisionFact,
@@ -238,13 +239,14 @@ function timeToDecision(
   facts: AnnualReportFacts,
   inPeriod: (d: BusinessDate) => boolean,
 ): AnnualReport['timeToDecision'] {
-  const firsts = facts.decisions.filter(
-    (d) => !facts.decisions.some((e) => e.caseId === d.caseId && e.seq < d.seq),
+  const firsts = [...groupBy(facts.decisions, (d) => d.caseId).values()].map((own) =>
+    own.reduce((first, d) => (d.seq < first.seq ? d : first)),
   );
+  const referralOf = new Map(facts.referrals.map((r) => [r.caseId, r]));
   const cases = firsts
     .filter((d) => inPeriod(d.decidedOn))
     .flatMap((d) => {
-      const referral = facts.referrals.find((r) => r.caseId === d.caseId);
+      const referral = referralOf.get(d.caseId);
       if (!referral) return [];
       const deadline = addCalendarMonths(referral.referredOn, 1);
       return [
@@ -275,14 +277,16 @@ function reviewCompletion(
   facts: AnnualReportFacts,
   inPeriod: (d: BusinessDate | null) => d is BusinessDate,
 ): AnnualReport['reviewCompletion'] {
+  const decisionsOf = groupBy(facts.decisions, (d) => d.caseId);
+  const evaluationsOf = groupBy(facts.evaluations, (e) => e.caseId);
   const reviews = facts.reviews.flatMap((review) => {
     const signedOffOn = review.signedOffOn;
     if (!inPeriod(signedOffOn)) return [];
     const [decision] = latestPerCase(
-      facts.decisions.filter((d) => d.caseId === review.caseId && d.decidedOn <= signedOffOn),
+      (decisionsOf.get(review.caseId) ?? []).filter((d) => d.decidedOn <= signedOffOn),
     );
     if (!decision) return [];
-    const graded = gradeOf(review.caseId, facts.evaluations);
+    const graded = gradeOf(evaluationsOf.get(review.caseId) ?? []);
     const evaluation: Evaluation = graded?.grade ?? 'NOT_EVALUATED';
     return [
       {
@@ -314,11 +318,11 @@ function reviewCompletion(
   };
 }
 
-/** The case's latest Ofsted evaluation, else its latest internal one (one review per case, §5.3). */
-function gradeOf(caseId: string, evaluations: EvaluationFact[]): EvaluationFact | undefined {
+/** Of one case's evaluations, the latest by Ofsted, else the latest internal one (one review per case, §5.3). */
+function gradeOf(evaluations: EvaluationFact[]): EvaluationFact | undefined {
   const latest = (evaluator: Evaluator) =>
     evaluations
-      .filter((e) => e.caseId === caseId && e.evaluator === evaluator)
+      .filter((e) => e.evaluator === evaluator)
       .reduce<EvaluationFact | undefined>(
         (last, e) =>
           !last ||
@@ -352,13 +356,11 @@ function recommendationClosures(
   recommendations: RecommendationFact[],
   actions: ActionFact[],
 ): Closure[] {
+  const actionsOfCase = groupBy(actions, (a) => a.caseId);
   return recommendations.flatMap((r): Closure[] => {
     if (r.closedWithoutActionOn) return [{ on: r.closedWithoutActionOn, how: 'WITHOUT_ACTION' }];
-    const own = actions.filter(
-      (a) =>
-        a.caseId === r.caseId &&
-        a.recommendationIds.includes(r.recommendationId) &&
-        a.derived.rag !== null,
+    const own = (actionsOfCase.get(r.caseId) ?? []).filter(
+      (a) => a.recommendationIds.includes(r.recommendationId) && a.derived.rag !== null,
     );
     const completions = own.map((a) => a.derived.completedOn);
     if (own.length === 0 || completions.some((on) => !on)) return [];

@@ -1,4 +1,5 @@
 import { type BusinessDate, type DerivedRag, rollUpRag } from '@casetrail/domain';
+import { groupBy } from '../grouping';
 import type { ActionFact, RecommendationFact, ReferralFact, ReviewFact } from '../report-facts';
 
 /**
@@ -166,14 +167,18 @@ export function buildProgressReport(facts: ProgressReportFacts): ProgressReport 
       ...facts.actions.map((a) => a.caseId),
     ]),
   ];
+  const referralOf = new Map(facts.referrals.map((r) => [r.caseId, r]));
+  const reviewsOf = groupBy(facts.reviews, (r) => r.caseId);
+  const progressOf = groupBy(progress, (p) => p.caseId);
+  const actionsOfCase = groupBy(facts.actions, (a) => a.caseId);
   const reviews = caseIds
     .map((caseId) =>
       reviewProgress(
         caseId,
-        facts.referrals.find((r) => r.caseId === caseId),
-        facts.reviews.filter((r) => r.caseId === caseId).at(-1),
-        progress.filter((p) => p.caseId === caseId),
-        facts.actions.filter((a) => a.caseId === caseId),
+        referralOf.get(caseId),
+        reviewsOf.get(caseId)?.at(-1),
+        progressOf.get(caseId) ?? [],
+        actionsOfCase.get(caseId) ?? [],
       ),
     )
     .sort(
@@ -190,11 +195,13 @@ export function buildProgressReport(facts: ProgressReportFacts): ProgressReport 
     reviews,
     byAgency: agencyProgress(facts.actions, progress),
     byTheme: themeProgress(progress),
-    byMonitoringBody: groupBy(facts.actions, (a) => a.monitoringBody).map(([body, actions]) => ({
-      monitoringBody: body,
-      rag: rollUpRag(actions.map((a) => a.derived)),
-      ...tally(actions),
-    })),
+    byMonitoringBody: [...groupBy(facts.actions, (a) => a.monitoringBody)].map(
+      ([body, actions]) => ({
+        monitoringBody: body,
+        rag: rollUpRag(actions.map((a) => a.derived)),
+        ...tally(actions),
+      }),
+    ),
   };
 }
 
@@ -263,7 +270,7 @@ function themeProgress(progress: Progress[]): ThemeProgress[] {
   const themed = progress.flatMap((p) =>
     (p.themes.length > 0 ? p.themes : [NOT_THEMED]).map((theme) => ({ theme, p })),
   );
-  return groupBy(themed, (t) => t.theme)
+  return [...groupBy(themed, (t) => t.theme)]
     .map(([theme, entries]) => {
       const recs = entries.map((e) => e.p);
       const actions = distinctActions(recs.flatMap((p) => p.actions));
@@ -296,7 +303,7 @@ function agencyProgress(actions: ActionFact[], progress: Progress[]): AgencyProg
       agency,
       unplannedRecommendations: ownUnplanned.length,
       rag: groupRag(own, ownUnplanned),
-      leadsWithMoreThanOneOverdue: overdueByLead
+      leadsWithMoreThanOneOverdue: [...overdueByLead]
         .filter(([, overdue]) => overdue.length > 1)
         .map(([lead, overdue]) => ({ lead, overdue: overdue.length })),
       ...tally(own),
@@ -405,12 +412,6 @@ function actionsByRecommendation(actions: ActionFact[]): Map<string, ActionFact[
 const distinctActions = (actions: ActionFact[]) => [
   ...new Map(actions.map((a) => [a.actionId, a])).values(),
 ];
-
-function groupBy<T>(items: T[], by: (item: T) => string): [string, T[]][] {
-  const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(by(item), [...(groups.get(by(item)) ?? []), item]);
-  return [...groups.entries()];
-}
 
 function countRags(rags: (DerivedRag | null)[]): RagCounts {
   const counts = Object.fromEntries(RAGS.map((r) => [r, 0])) as RagCounts;
