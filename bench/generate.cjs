@@ -100,17 +100,22 @@ function caseStreams(n, random, { caseId = `bench-${n}`, reviewed = random() < R
     if (random() < 0.3) {
       events.push(event('ActionDueDateChanged', { occurredOn: day(planned, 50), fromDate: due, toDate: day(due, 60), reason: 'Capacity', approvedBy: { name: 'Chair', role: 'Chair' } }));
     }
+    // One in ten is never finished (the national evaluations' unfollowed actions), nor is
+    // anything due in the last year: these are what the overdue lists show today.
+    const escalated = (resolved) => [`escalation-${actionId}-E`, [
+      event('EscalationRaised', { occurredOn: day(due, 28), escalationId: `${actionId}-E`, subject: { kind: 'ACTION', id: actionId, caseId }, reason: 'OVERDUE', detail: '28 days', level: 1, addressedTo: 'Chair', raisedBy: { name: 'System', role: 'System' }, automatic: true, dueDate: due, daysOverdue: 28 }),
+      ...(resolved ? [event('EscalationResolved', { occurredOn: day(due, 40), outcome: 'ACTION_COMPLETED', note: 'Done', by: { name: 'System', role: 'System' } })] : []),
+    ]];
+    if (random() < 0.1 || due > '2025-11-01') {
+      streams.push([`action-${actionId}`, events]);
+      if (random() < 0.5) streams.push(escalated(false));
+      continue;
+    }
     const completed = day(due, Math.floor(random() * 60) - 20);
     events.push(event('ActionCompleted', { occurredOn: completed < planned ? planned : completed, completedBy: 'Lead', summary: 'Done', evidence: [] }));
     events.push(event('ActionCompletionSignedOff', { occurredOn: day(completed < planned ? planned : completed, 14), body: 'EXECUTIVE', chair: { name: 'Chair', role: 'Chair' }, impactAssessment: 'OUTPUT_ONLY' }));
     streams.push([`action-${actionId}`, events]);
-    if (random() < 0.2) {
-      const escalationId = `${actionId}-E`;
-      streams.push([`escalation-${escalationId}`, [
-        event('EscalationRaised', { occurredOn: day(due, 28), escalationId, subject: { kind: 'ACTION', id: actionId, caseId }, reason: 'OVERDUE', detail: '28 days', level: 1, addressedTo: 'Chair', raisedBy: { name: 'System', role: 'System' }, automatic: true, dueDate: due, daysOverdue: 28 }),
-        event('EscalationResolved', { occurredOn: day(due, 40), outcome: 'ACTION_COMPLETED', note: 'Done', by: { name: 'System', role: 'System' } }),
-      ]]);
-    }
+    if (random() < 0.2) streams.push(escalated(true));
   }
   return streams;
 }

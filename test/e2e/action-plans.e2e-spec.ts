@@ -1,6 +1,12 @@
 import { EventStore } from '@casetrail/event-store';
 import { AutoEscalator } from '../../apps/api/src/action-plans/auto-escalator';
-import { CHILD_B1, pathOf, SAM_AND_KYLE, type SeedRequest } from '../../apps/api/src/demo/seed-timelines';
+import { ActionViews } from '../../apps/api/src/action-plans/queries/action-views';
+import {
+  CHILD_B1,
+  pathOf,
+  SAM_AND_KYLE,
+  type SeedRequest,
+} from '../../apps/api/src/demo/seed-timelines';
 import { FixedClock } from '../../apps/api/src/infrastructure/clock';
 import { temporaryDirectories } from '@casetrail/event-store/testing/temporary-directory';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -133,19 +139,41 @@ describe('action plans over HTTP', () => {
       });
       // LSCB 1 and 2 are addressed to the partnership: monitored by the Executive (§7.1 register).
       const bodies = Object.fromEntries(
-        (res.body.items as { actionId: string; monitoringBody: string }[]).map((i) => [i.actionId, i.monitoringBody]),
+        (res.body.items as { actionId: string; monitoringBody: string }[]).map((i) => [
+          i.actionId,
+          i.monitoringBody,
+        ]),
       );
-      expect([bodies['B1-A13'], bodies['B1-A14'], bodies['B1-A17'], bodies['B1-A01']]).toEqual(['EXECUTIVE', 'EXECUTIVE', 'EXECUTIVE', 'PAQA']);
+      expect([bodies['B1-A13'], bodies['B1-A14'], bodies['B1-A17'], bodies['B1-A01']]).toEqual([
+        'EXECUTIVE',
+        'EXECUTIVE',
+        'EXECUTIVE',
+        'PAQA',
+      ]);
     });
   });
 
   describe('the action list as of a past date', () => {
     it('shows B1 on 2015-05-01: 16 planned, A02 and A12 overdue, A16, A03, A01 and A11 complete (§7.1)', async () => {
       const res = await get('/api/actions?caseId=B1&asOf=2015-05-01&pageSize=200').expect(200);
-      const statuses = Object.fromEntries((res.body.items as { actionId: string; status: string }[]).map((i) => [i.actionId, i.status]));
+      const statuses = Object.fromEntries(
+        (res.body.items as { actionId: string; status: string }[]).map((i) => [
+          i.actionId,
+          i.status,
+        ]),
+      );
       expect(res.body.total).toBe(16);
-      expect(Object.entries(statuses).filter(([, status]) => status === 'OVERDUE').map(([id]) => id)).toEqual(['B1-A02', 'B1-A12']);
-      expect(Object.entries(statuses).filter(([, status]) => status === 'COMPLETE').map(([id]) => id).sort()).toEqual(['B1-A01', 'B1-A03', 'B1-A11', 'B1-A16']);
+      expect(
+        Object.entries(statuses)
+          .filter(([, status]) => status === 'OVERDUE')
+          .map(([id]) => id),
+      ).toEqual(['B1-A02', 'B1-A12']);
+      expect(
+        Object.entries(statuses)
+          .filter(([, status]) => status === 'COMPLETE')
+          .map(([id]) => id)
+          .sort(),
+      ).toEqual(['B1-A01', 'B1-A03', 'B1-A11', 'B1-A16']);
       expect(statuses['B1-A15']).toBe('UNSCHEDULED');
       await get('/api/actions?asOf=2099-01-01').expect(400);
     });
@@ -163,8 +191,13 @@ describe('action plans over HTTP', () => {
         raisedBy: by,
       }).expect(201);
       expect(raised.body).toMatchObject({ escalationId: 'SK-E1', version: '1' });
-      await post('/api/escalations/SK-E1/acknowledgement', { occurredOn: '2020-08-11', by }).expect(201);
-      await post('/api/escalations/SK-E1/referral-up', { occurredOn: '2020-08-20', reason: 'Not resolved at subgroup' }).expect(201);
+      await post('/api/escalations/SK-E1/acknowledgement', { occurredOn: '2020-08-11', by }).expect(
+        201,
+      );
+      await post('/api/escalations/SK-E1/referral-up', {
+        occurredOn: '2020-08-20',
+        reason: 'Not resolved at subgroup',
+      }).expect(201);
       const resolved = await post('/api/escalations/SK-E1/resolution', {
         occurredOn: '2020-09-01',
         outcome: 'DISAGREEMENT_RESOLVED',
@@ -173,10 +206,20 @@ describe('action plans over HTTP', () => {
       }).expect(201);
       expect(resolved.headers.etag).toBe('"4"');
       const events = await t.app.get(EventStore).readStream('escalation-SK-E1');
-      expect(events.map((e) => e.type)).toEqual(['EscalationRaised', 'EscalationAcknowledged', 'EscalationReferredUp', 'EscalationResolved']);
+      expect(events.map((e) => e.type)).toEqual([
+        'EscalationRaised',
+        'EscalationAcknowledged',
+        'EscalationReferredUp',
+        'EscalationResolved',
+      ]);
       // The ladder names level 2 (domain.md §5.6).
       expect(events[2].data).toMatchObject({ toLevel: 2, addressedTo: 'Executive group' });
-      const again = await post('/api/escalations/SK-E1/resolution', { occurredOn: '2020-09-02', outcome: 'ACCEPTED_RISK', note: 'x', by }).expect(422);
+      const again = await post('/api/escalations/SK-E1/resolution', {
+        occurredOn: '2020-09-02',
+        outcome: 'ACCEPTED_RISK',
+        note: 'x',
+        by,
+      }).expect(422);
       expect(again.body.rule).toBe('escalation-already-resolved');
     });
   });
@@ -320,5 +363,61 @@ describe('the automatic escalator', () => {
     expect(resolved.map(([, on]) => on).sort()).toEqual(['2015-07-06', '2015-07-20']);
     expect(await levels('2015-07-20')).toEqual({});
     await t.close();
+  });
+});
+
+describe("today's overdue list, read from the current columns", () => {
+  let t: TestApp;
+  let token: string;
+  const clock = new FixedClock(at('2015-01-01'));
+  beforeAll(async () => {
+    t = await startTestApp({}, { clock });
+    token = await t.tokenFor();
+  });
+  afterAll(() => t.close());
+
+  // Every week of B1's plan, and the days either side of its due dates: on each, the list today
+  // (current columns) must equal the domain's derivation, whole and per agency, in both orders.
+  const days = [
+    ...Array.from({ length: 60 }, (_, week) =>
+      new Date(Date.parse('2015-03-01T00:00:00Z') + week * 7 * 86_400_000)
+        .toISOString()
+        .slice(0, 10),
+    ),
+    ...['2015-04-08', '2015-04-09', '2015-04-30', '2015-05-01', '2015-09-30', '2015-10-01'],
+  ].sort();
+
+  it('equals the derivation from history on every day of the B1 plan', async () => {
+    const views = t.app.get(ActionViews);
+    let loaded = '0000-00-00';
+    const nonEmpty: string[] = [];
+    for (const day of days) {
+      clock.set(at(day));
+      await send(t, token, 'B1', between(CHILD_B1.requests, loaded, day), `b1-case-${day}`);
+      await send(t, token, 'B1', between(CHILD_B1.actionPlan!, loaded, day), `b1-actions-${day}`);
+      loaded = day;
+      const head = await t.app.get(EventStore).headPosition();
+      await t
+        .http()
+        .get(`/api/actions/overdue?minPosition=${head}&waitMs=5000`)
+        .set('Authorization', `Bearer ${token}`)
+        .expect(200);
+      for (const [filter, ascending] of [
+        [{}, false],
+        [{}, true],
+        [{ agency: 'leicester city ccg' }, false],
+      ] as const) {
+        const request = { today: day, ascending, page: 1, pageSize: 200 };
+        const current = views.overdue(day, 'effective', filter, request, true);
+        const derived = views.overdue(day, 'effective', filter, request, false);
+        expect({ day, ...current }).toEqual({ day, ...derived });
+        if (current.total > 0) nonEmpty.push(`${day}${'agency' in filter ? ' CCG' : ''}`);
+      }
+    }
+    // Not vacuous: A02 (due 2015-04-08) and A12 (due 04-30) were overdue into July, A09 into 2016.
+    expect(nonEmpty).toEqual(
+      expect.arrayContaining(['2015-04-09', '2015-04-09 CCG', '2015-05-01']),
+    );
+    expect(nonEmpty.length).toBeGreaterThan(10);
   });
 });

@@ -38,13 +38,17 @@ export interface HistoryEntry {
   knownOn: string;
 }
 
-/** SQL giving an action's history as a JSON array, in stream order, for `SELECT … AS history`. */
-export const ACTION_HISTORY_SQL = `(SELECT json_group_array(json(entry)) FROM
-  (SELECT entry FROM action_history h WHERE h.action_id = actions.action_id ORDER BY seq))`;
+/**
+ * SQL giving an action's history as a JSON array, in stream order, for `SELECT … AS history`.
+ * Each entry is stored as JSON text, so the array is their concatenation: SQLite need not parse
+ * them again (json_group_array did, and cost a third more).
+ */
+export const ACTION_HISTORY_SQL = `(SELECT '[' || COALESCE(group_concat(entry, ',' ORDER BY seq), '') || ']'
+  FROM action_history h WHERE h.action_id = actions.action_id)`;
 
 /** The same for an escalation (`FROM escalations`). */
-export const ESCALATION_HISTORY_SQL = `(SELECT json_group_array(json(entry)) FROM
-  (SELECT entry FROM escalation_history h WHERE h.escalation_id = escalations.escalation_id ORDER BY seq))`;
+export const ESCALATION_HISTORY_SQL = `(SELECT '[' || COALESCE(group_concat(entry, ',' ORDER BY seq), '') || ']'
+  FROM escalation_history h WHERE h.escalation_id = escalations.escalation_id)`;
 
 export function historyEntryOf(event: StoredEvent): HistoryEntry {
   const data = event.data as Record<string, unknown>;
@@ -68,7 +72,7 @@ const ACTION_STATUS_AFTER: Partial<Record<string, string>> = {
 
 export const actionPlansProjection: Projection = {
   name: 'action_plans',
-  version: 3,
+  version: 4,
   handles: [...ACTION_EVENT_TYPES, ...ESCALATION_EVENT_TYPES],
   tables: ['actions', 'action_history', 'escalations', 'escalation_history'],
   createSchema: (t) => `
@@ -101,6 +105,9 @@ export const actionPlansProjection: Projection = {
     CREATE INDEX ${t.actions}_case ON ${t.actions} (case_id);
     CREATE INDEX ${t.actions}_due ON ${t.actions} (status, current_due_date);
     CREATE INDEX ${t.actions}_earliest_due ON ${t.actions} (earliest_due_date, completed_on);
+    -- The open ones by due date: what is overdue today (see ActionViews.overdue).
+    CREATE INDEX ${t.actions}_open_due ON ${t.actions} (current_due_date)
+      WHERE completed_on IS NULL AND closed_on IS NULL;
     CREATE TABLE ${t.escalations} (
       escalation_id  TEXT    PRIMARY KEY,
       subject_kind   TEXT    NOT NULL,

@@ -12,16 +12,6 @@ const page = <T>(items: T[], pageNumber = 1, pageSize = 50) => ({
   total: items.length,
 });
 
-const countBy = (items: ActionView[], key: (view: ActionView) => string) =>
-  Object.entries(
-    items.reduce<Record<string, number>>(
-      (counts, item) => ({ ...counts, [key(item)]: (counts[key(item)] ?? 0) + 1 }),
-      {},
-    ),
-  )
-    .map(([name, count]) => ({ name, count }))
-    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
-
 /** Managers' lists (domain.md §6.2), from the action_plans read model. */
 @Controller('api/actions')
 export class ActionQueriesController {
@@ -36,22 +26,16 @@ export class ActionQueriesController {
   async overdue(@Query() query: OverdueActionsDto) {
     await this.consistency.awaitPosition(query);
     const asOf = this.asOfDate(query.asOf);
-    const overdue = this.views
-      .asOf(asOf, query.mode ?? 'effective', query, true)
-      .filter((view) => view.derived.status === 'OVERDUE')
-      .sort(
-        (a, b) =>
-          (query.sort === 'daysOverdue' ? 1 : -1) *
-            ((a.derived.daysOverdue ?? 0) - (b.derived.daysOverdue ?? 0)) ||
-          a.actionId.localeCompare(b.actionId),
-      );
-    return {
-      asOf,
-      mode: query.mode ?? 'effective',
-      ...page(overdue.map(overdueItem), query.page, query.pageSize),
-      byAgency: countBy(overdue, (v) => v.agency),
-      byLead: countBy(overdue, (v) => v.lead.displayText),
-    };
+    const mode = query.mode ?? 'effective';
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 50;
+    const { items, total, byAgency, byLead } = this.views.overdue(asOf, mode, query, {
+      today: this.clock.today(),
+      ascending: query.sort === 'daysOverdue',
+      page,
+      pageSize,
+    });
+    return { asOf, mode, items: items.map(overdueItem), page, pageSize, total, byAgency, byLead };
   }
 
   @Get()

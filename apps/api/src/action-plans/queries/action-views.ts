@@ -55,6 +55,33 @@ export interface ActionFilter {
   agency?: string;
   lead?: string;
   monitoringBody?: string;
+  /** Only these actions (a page already chosen). */
+  actionIds?: readonly string[];
+}
+
+export interface OverdueRequest {
+  /** Today in England: on that date, in effective mode, the current columns answer (see `overdue`). */
+  today: BusinessDate;
+  /** Most overdue first unless ascending; ties by action id. */
+  ascending: boolean;
+  page: number;
+  pageSize: number;
+}
+
+export interface OverdueList {
+  /** One page, each derived in full by the domain. */
+  items: ActionView[];
+  total: number;
+  byAgency: { name: string; count: number }[];
+  byLead: { name: string; count: number }[];
+}
+
+/** What the sorting and counting of an overdue list need of each action. */
+interface OverdueEntry {
+  actionId: string;
+  agency: string;
+  lead: string;
+  currentDueDate: BusinessDate;
 }
 
 /**
@@ -76,6 +103,68 @@ export class ActionViews {
     return this.withHistory(date, mode, filter, overdueOnly).map(({ view }) => view);
   }
 
+  /**
+   * What was overdue on the date (§6.2), sorted and counted, with one page derived in full.
+   * Today, as effective, the set comes from the current columns: no fact can be dated after
+   * today, so an action is overdue now exactly when it is neither complete nor withdrawn and its
+   * current due date has passed (§6.0 step by step gives the same, and a test holds the two
+   * equal). Any other date, or as known, derives every candidate from its history.
+   */
+  overdue(
+    date: BusinessDate,
+    mode: AsOfMode,
+    filter: ActionFilter,
+    { today, ascending, page, pageSize }: OverdueRequest,
+    fromCurrentColumns = date === today && mode === 'effective',
+  ): OverdueList {
+    const derivedViews = fromCurrentColumns ? undefined : this.asOf(date, mode, filter, true);
+    const entries: OverdueEntry[] = derivedViews
+      ? derivedViews.map((view) => ({
+          actionId: view.actionId,
+          agency: view.agency,
+          lead: view.lead.displayText,
+          currentDueDate: view.derived.currentDueDate!,
+        }))
+      : this.overdueNow(date, filter);
+    const direction = ascending ? -1 : 1;
+    entries.sort(
+      (a, b) =>
+        direction * a.currentDueDate.localeCompare(b.currentDueDate) ||
+        a.actionId.localeCompare(b.actionId),
+    );
+    const pageIds = entries.slice((page - 1) * pageSize, page * pageSize).map((e) => e.actionId);
+    const pageViews = new Map(
+      (derivedViews ?? this.asOf(date, mode, { actionIds: pageIds }, true)).map((view) => [
+        view.actionId,
+        view,
+      ]),
+    );
+    return {
+      items: pageIds.flatMap((id) => pageViews.get(id) ?? []),
+      total: entries.length,
+      byAgency: countBy(entries, (e) => e.agency),
+      byLead: countBy(entries, (e) => e.lead),
+    };
+  }
+
+  private overdueNow(date: BusinessDate, filter: ActionFilter): OverdueEntry[] {
+    const { where, params } = filtered(
+      [
+        'completed_on IS NULL',
+        'closed_on IS NULL',
+        'current_due_date < @date',
+        'planned_on <= @date',
+      ],
+      filter,
+    );
+    return this.readModels.db
+      .prepare(
+        `SELECT action_id AS actionId, agency, json_extract(lead, '$.displayText') AS lead,
+           current_due_date AS currentDueDate FROM actions WHERE ${where}`,
+      )
+      .all({ date, ...params }) as OverdueEntry[];
+  }
+
   /** The same, each with the history entries it was derived from (those visible on the date). */
   withHistory(
     date: BusinessDate,
@@ -94,15 +183,12 @@ export class ActionViews {
           '(closed_on IS NULL OR closed_on > @date)',
         );
     }
-    if (filter.caseId) where.push('case_id = @caseId');
-    if (filter.agency) where.push('agency = @agency COLLATE NOCASE');
-    if (filter.monitoringBody) where.push('monitoring_body = @monitoringBody');
-    if (filter.lead) where.push(`json_extract(lead, '$.displayText') LIKE '%' || @lead || '%'`);
+    const filters = filtered(where, filter);
     const rows = this.readModels.db
       .prepare(
-        `SELECT *, ${ACTION_HISTORY_SQL} AS history FROM actions WHERE ${where.join(' AND ')} ORDER BY action_id`,
+        `SELECT *, ${ACTION_HISTORY_SQL} AS history FROM actions WHERE ${filters.where} ORDER BY action_id`,
       )
-      .all({ date, ...filter }) as ActionRow[];
+      .all({ date, ...filters.params }) as ActionRow[];
     const derivedRows = rows.flatMap((row) => {
       const history = visible(JSON.parse(row.history) as HistoryEntry[], date, mode);
       if (history.length === 0) return [];
@@ -165,6 +251,33 @@ export class ActionViews {
     return open;
   }
 }
+
+/** The WHERE clause for the filters, after the conditions given, and its named parameters. */
+function filtered(conditions: string[], filter: ActionFilter) {
+  const where = [...conditions];
+  const { actionIds, ...params } = filter;
+  if (filter.caseId) where.push('case_id = @caseId');
+  if (filter.agency) where.push('agency = @agency COLLATE NOCASE');
+  if (filter.monitoringBody) where.push('monitoring_body = @monitoringBody');
+  if (filter.lead) where.push(`json_extract(lead, '$.displayText') LIKE '%' || @lead || '%'`);
+  if (actionIds) where.push('action_id IN (SELECT value FROM json_each(@actionIds))');
+  return {
+    where: where.join(' AND '),
+    params: actionIds ? { ...params, actionIds: JSON.stringify(actionIds) } : params,
+  };
+}
+
+const countBy = <T>(items: T[], key: (item: T) => string) =>
+  [
+    ...items
+      .reduce(
+        (counts, item) => counts.set(key(item), (counts.get(key(item)) ?? 0) + 1),
+        new Map<string, number>(),
+      )
+      .entries(),
+  ]
+    .map(([name, count]) => ({ name, count }))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 
 function visible(history: HistoryEntry[], date: BusinessDate, mode: AsOfMode): HistoryEntry[] {
   return history.filter((h) => h.occurredOn <= date && (mode === 'effective' || h.knownOn <= date));
