@@ -120,37 +120,50 @@ function caseStreams(n, random, { caseId = `bench-${n}`, reviewed = random() < R
   return streams;
 }
 
-/** Appends cases until `targetEvents`, `concurrency` streams at a time; returns the counts and the ids of a typical reviewed case and of the big one. */
-async function generate(store, targetEvents, { seed = 42, concurrency = 64, onProgress = () => {} } = {}) {
+/**
+ * A generator that can be grown in steps (the growth phase measures at 10k, 100k, 1M… events on
+ * one store): `growTo(n)` appends cases until the store holds about n generated events, with
+ * `concurrency` streams in flight at a time.
+ */
+function createGenerator(store, { seed = 42, concurrency = 64 } = {}) {
   const random = prng(seed);
-  let events = 0;
-  let cases = 0;
+  const counts = { cases: 0, events: 0, reviewedCaseId: null, bigCaseId: 'bench-big' };
   const queue = [];
-  for (const stream of caseStreams(0, random, { caseId: 'bench-big', reviewed: true, recommendationCount: 50, updatesPerAction: 15 })) {
-    queue.push(stream);
-    events += stream[1].length;
-  }
+  let next = 0;
+  const enqueue = (streams) => {
+    for (const stream of streams) {
+      queue.push(stream);
+      counts.events += stream[1].length;
+    }
+    counts.cases++;
+  };
   const flush = async () => {
     await Promise.all(queue.splice(0).map(([streamId, list]) => store.append(streamId, 'no_stream', list)));
   };
-  let reviewedCaseId = null;
-  while (events < targetEvents) {
-    const streams = caseStreams(cases, random);
-    if (!reviewedCaseId && streams.length > 1) reviewedCaseId = `bench-${cases}`;
-    for (const stream of streams) {
-      queue.push(stream);
-      events += stream[1].length;
-    }
-    cases++;
-    if (queue.length >= concurrency) {
+  enqueue(caseStreams(0, random, { caseId: 'bench-big', reviewed: true, recommendationCount: 50, updatesPerAction: 15 }));
+  return {
+    counts,
+    async growTo(targetEvents, onProgress = () => {}) {
+      while (counts.events < targetEvents) {
+        const streams = caseStreams(next, random);
+        if (!counts.reviewedCaseId && streams.length > 1) counts.reviewedCaseId = `bench-${next}`;
+        next++;
+        enqueue(streams);
+        if (queue.length >= concurrency) {
+          await flush();
+          onProgress(counts.events, targetEvents);
+        }
+      }
       await flush();
-      onProgress(events, targetEvents);
-    }
-  }
-  await flush();
-  onProgress(events, targetEvents);
-  // bench-big is a case too.
-  return { cases: cases + 1, events, reviewedCaseId, bigCaseId: 'bench-big' };
+      onProgress(counts.events, targetEvents);
+      return { ...counts };
+    },
+  };
 }
 
-module.exports = { generate, prng };
+/** Appends cases until `targetEvents`; returns the counts and the ids of a typical reviewed case and of the big one. */
+function generate(store, targetEvents, { seed, concurrency, onProgress } = {}) {
+  return createGenerator(store, { seed, concurrency }).growTo(targetEvents, onProgress);
+}
+
+module.exports = { generate, createGenerator, prng };

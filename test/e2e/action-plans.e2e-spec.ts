@@ -1,6 +1,5 @@
 import { EventStore } from '@casetrail/event-store';
 import { AutoEscalator } from '../../apps/api/src/action-plans/auto-escalator';
-import { ActionViews } from '../../apps/api/src/action-plans/queries/action-views';
 import {
   CHILD_B1,
   pathOf,
@@ -363,61 +362,5 @@ describe('the automatic escalator', () => {
     expect(resolved.map(([, on]) => on).sort()).toEqual(['2015-07-06', '2015-07-20']);
     expect(await levels('2015-07-20')).toEqual({});
     await t.close();
-  });
-});
-
-describe("today's overdue list, read from the current columns", () => {
-  let t: TestApp;
-  let token: string;
-  const clock = new FixedClock(at('2015-01-01'));
-  beforeAll(async () => {
-    t = await startTestApp({}, { clock });
-    token = await t.tokenFor();
-  });
-  afterAll(() => t.close());
-
-  // Every week of B1's plan, and the days either side of its due dates: on each, the list today
-  // (current columns) must equal the domain's derivation, whole and per agency, in both orders.
-  const days = [
-    ...Array.from({ length: 60 }, (_, week) =>
-      new Date(Date.parse('2015-03-01T00:00:00Z') + week * 7 * 86_400_000)
-        .toISOString()
-        .slice(0, 10),
-    ),
-    ...['2015-04-08', '2015-04-09', '2015-04-30', '2015-05-01', '2015-09-30', '2015-10-01'],
-  ].sort();
-
-  it('equals the derivation from history on every day of the B1 plan', async () => {
-    const views = t.app.get(ActionViews);
-    let loaded = '0000-00-00';
-    const nonEmpty: string[] = [];
-    for (const day of days) {
-      clock.set(at(day));
-      await send(t, token, 'B1', between(CHILD_B1.requests, loaded, day), `b1-case-${day}`);
-      await send(t, token, 'B1', between(CHILD_B1.actionPlan!, loaded, day), `b1-actions-${day}`);
-      loaded = day;
-      const head = await t.app.get(EventStore).headPosition();
-      await t
-        .http()
-        .get(`/api/actions/overdue?minPosition=${head}&waitMs=5000`)
-        .set('Authorization', `Bearer ${token}`)
-        .expect(200);
-      for (const [filter, ascending] of [
-        [{}, false],
-        [{}, true],
-        [{ agency: 'leicester city ccg' }, false],
-      ] as const) {
-        const request = { today: day, ascending, page: 1, pageSize: 200 };
-        const current = views.overdue(day, 'effective', filter, request, true);
-        const derived = views.overdue(day, 'effective', filter, request, false);
-        expect({ day, ...current }).toEqual({ day, ...derived });
-        if (current.total > 0) nonEmpty.push(`${day}${'agency' in filter ? ' CCG' : ''}`);
-      }
-    }
-    // Not vacuous: A02 (due 2015-04-08) and A12 (due 04-30) were overdue into July, A09 into 2016.
-    expect(nonEmpty).toEqual(
-      expect.arrayContaining(['2015-04-09', '2015-04-09 CCG', '2015-05-01']),
-    );
-    expect(nonEmpty.length).toBeGreaterThan(10);
   });
 });

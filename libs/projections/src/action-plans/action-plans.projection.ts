@@ -1,4 +1,4 @@
-import { londonDateOf } from '@casetrail/domain';
+import { type ActionEvent, londonDateOf, overduePeriods } from '@casetrail/domain';
 import type { StoredEvent } from '@casetrail/event-store';
 import type { Projection } from '../projection';
 
@@ -60,6 +60,9 @@ export function historyEntryOf(event: StoredEvent): HistoryEntry {
   };
 }
 
+/** until_date of a period still open: after any date the lists can be asked about. */
+export const OPEN_ENDED = '9999-12-31';
+
 const ACTION_STATUS_AFTER: Partial<Record<string, string>> = {
   ActionPlanned: 'PLANNED',
   ActionProgressRecorded: 'IN_PROGRESS',
@@ -72,9 +75,9 @@ const ACTION_STATUS_AFTER: Partial<Record<string, string>> = {
 
 export const actionPlansProjection: Projection = {
   name: 'action_plans',
-  version: 4,
+  version: 5,
   handles: [...ACTION_EVENT_TYPES, ...ESCALATION_EVENT_TYPES],
-  tables: ['actions', 'action_history', 'escalations', 'escalation_history'],
+  tables: ['actions', 'action_history', 'action_overdue', 'escalations', 'escalation_history'],
   createSchema: (t) => `
     CREATE TABLE ${t.actions} (
       action_id          TEXT    PRIMARY KEY,
@@ -90,8 +93,6 @@ export const actionPlansProjection: Projection = {
       planned_on         TEXT    NOT NULL,
       original_due_date  TEXT,
       current_due_date   TEXT,
-      -- The earliest due date it ever had: an action can only have been overdue after it.
-      earliest_due_date  TEXT,
       due_date_changes   INTEGER NOT NULL DEFAULT 0,
       status             TEXT    NOT NULL,
       reported_rag       TEXT,
@@ -104,10 +105,17 @@ export const actionPlansProjection: Projection = {
     ) WITHOUT ROWID;
     CREATE INDEX ${t.actions}_case ON ${t.actions} (case_id);
     CREATE INDEX ${t.actions}_due ON ${t.actions} (status, current_due_date);
-    CREATE INDEX ${t.actions}_earliest_due ON ${t.actions} (earliest_due_date, completed_on);
-    -- The open ones by due date: what is overdue today (see ActionViews.overdue).
-    CREATE INDEX ${t.actions}_open_due ON ${t.actions} (current_due_date)
-      WHERE completed_on IS NULL AND closed_on IS NULL;
+    -- When each action was overdue, as effective and as known (overduePeriods, §6.0), so the
+    -- overdue list on any date is a range read. until_date is exclusive; ${OPEN_ENDED} while open.
+    CREATE TABLE ${t.action_overdue} (
+      action_id  TEXT NOT NULL,
+      mode       TEXT NOT NULL CHECK (mode IN ('effective', 'known')),
+      from_date  TEXT NOT NULL,
+      until_date TEXT NOT NULL,
+      due_date   TEXT NOT NULL,
+      PRIMARY KEY (action_id, mode, from_date)
+    ) WITHOUT ROWID;
+    CREATE INDEX ${t.action_overdue}_on ON ${t.action_overdue} (mode, until_date, from_date);
     CREATE TABLE ${t.escalations} (
       escalation_id  TEXT    PRIMARY KEY,
       subject_kind   TEXT    NOT NULL,
@@ -139,20 +147,16 @@ export const actionPlansProjection: Projection = {
       PRIMARY KEY (escalation_id, seq)
     ) WITHOUT ROWID;`,
   bind(db, t) {
-    const actionRow = db.prepare(
-      `SELECT last_position FROM ${t.actions} WHERE action_id = ?`,
-    );
+    const actionRow = db.prepare(`SELECT last_position FROM ${t.actions} WHERE action_id = ?`);
     const insertAction = db.prepare(
       `INSERT INTO ${t.actions} (action_id, case_id, recommendation_ids, number, action_text, agency, lead, monitoring_body,
-         timescale_text, due_date_precision, planned_on, original_due_date, current_due_date, earliest_due_date, status, version, last_position)
+         timescale_text, due_date_precision, planned_on, original_due_date, current_due_date, status, version, last_position)
        VALUES (@actionId, @caseId, @recommendationIds, @number, @actionText, @agency, @lead, @monitoringBody,
-         @timescaleText, @dueDatePrecision, @plannedOn, @dueDate, @dueDate, @dueDate, 'PLANNED', @version, @position)`,
+         @timescaleText, @dueDatePrecision, @plannedOn, @dueDate, @dueDate, 'PLANNED', @version, @position)`,
     );
     const updateAction = db.prepare(
       `UPDATE ${t.actions} SET
          current_due_date = COALESCE(@dueDate, current_due_date),
-         earliest_due_date = CASE WHEN @dueDate IS NOT NULL AND (earliest_due_date IS NULL OR @dueDate < earliest_due_date)
-                             THEN @dueDate ELSE earliest_due_date END,
          due_date_changes = due_date_changes + @dueDateChanged,
          lead = COALESCE(@lead, lead),
          status = COALESCE(@status, status),
@@ -183,6 +187,33 @@ export const actionPlansProjection: Projection = {
     const appendActionHistory = db.prepare(
       `INSERT OR IGNORE INTO ${t.action_history} (action_id, seq, entry) VALUES (?, ?, ?)`,
     );
+    const actionHistory = db.prepare(
+      `SELECT entry FROM ${t.action_history} WHERE action_id = ? ORDER BY seq`,
+    );
+    const clearOverdue = db.prepare(`DELETE FROM ${t.action_overdue} WHERE action_id = ?`);
+    const insertOverdue = db.prepare(
+      `INSERT INTO ${t.action_overdue} (action_id, mode, from_date, until_date, due_date) VALUES (?, ?, ?, ?, ?)`,
+    );
+
+    /** Recomputes the action's overdue periods from its whole history, in both modes. */
+    function trackOverdue(id: string): void {
+      const history = (actionHistory.all(id) as { entry: string }[]).map(
+        (row) => JSON.parse(row.entry) as HistoryEntry,
+      );
+      const event = (h: HistoryEntry) => ({ type: h.type, data: h.data }) as unknown as ActionEvent;
+      clearOverdue.run(id);
+      for (const [mode, visibleFrom] of [
+        ['effective', (h: HistoryEntry) => h.occurredOn],
+        ['known', (h: HistoryEntry) => (h.knownOn > h.occurredOn ? h.knownOn : h.occurredOn)],
+      ] as const) {
+        const periods = overduePeriods(
+          history.map((h) => ({ event: event(h), visibleFrom: visibleFrom(h) })),
+        );
+        for (const p of periods)
+          insertOverdue.run(id, mode, p.from, p.until ?? OPEN_ENDED, p.dueDate);
+      }
+    }
+
     const appendEscalationHistory = db.prepare(
       `INSERT OR IGNORE INTO ${t.escalation_history} (escalation_id, seq, entry) VALUES (?, ?, ?)`,
     );
@@ -194,7 +225,8 @@ export const actionPlansProjection: Projection = {
       const d = entry.data;
       const common = { actionId: id, version: event.version, position: event.position };
       if (event.type !== 'ActionPlanned' && !existing) return;
-      if (!(event.type === 'ActionPlanned' && existing)) appendActionHistory.run(id, event.version, JSON.stringify(entry));
+      if (!(event.type === 'ActionPlanned' && existing))
+        appendActionHistory.run(id, event.version, JSON.stringify(entry));
       if (event.type === 'ActionPlanned') {
         if (existing) return;
         insertAction.run({
@@ -211,6 +243,7 @@ export const actionPlansProjection: Projection = {
           plannedOn: entry.occurredOn,
           dueDate: d.dueDate ?? null,
         });
+        trackOverdue(id);
         return;
       }
       const newDue =
@@ -230,6 +263,9 @@ export const actionPlansProjection: Projection = {
         rag: event.type === 'ActionProgressRecorded' ? d.rag : null,
         progressOn: event.type === 'ActionProgressRecorded' ? entry.occurredOn : null,
       });
+      // Progress reports and a new lead never make an action overdue or end it (§6.0).
+      if (event.type !== 'ActionProgressRecorded' && event.type !== 'ActionLeadChanged')
+        trackOverdue(id);
     }
 
     function applyEscalation(event: StoredEvent, id: string): void {
@@ -239,7 +275,8 @@ export const actionPlansProjection: Projection = {
       const d = entry.data;
       const common = { escalationId: id, version: event.version, position: event.position };
       if (event.type !== 'EscalationRaised' && !existing) return;
-      if (!(event.type === 'EscalationRaised' && existing)) appendEscalationHistory.run(id, event.version, JSON.stringify(entry));
+      if (!(event.type === 'EscalationRaised' && existing))
+        appendEscalationHistory.run(id, event.version, JSON.stringify(entry));
       if (event.type === 'EscalationRaised') {
         if (existing) return;
         const subject = d.subject as { kind: string; id: string; caseId: string };

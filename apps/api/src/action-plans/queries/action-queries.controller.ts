@@ -30,7 +30,6 @@ export class ActionQueriesController {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
     const { items, total, byAgency, byLead } = this.views.overdue(asOf, mode, query, {
-      today: this.clock.today(),
       ascending: query.sort === 'daysOverdue',
       page,
       pageSize,

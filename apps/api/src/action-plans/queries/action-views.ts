@@ -60,8 +60,6 @@ export interface ActionFilter {
 }
 
 export interface OverdueRequest {
-  /** Today in England: on that date, in effective mode, the current columns answer (see `overdue`). */
-  today: BusinessDate;
   /** Most overdue first unless ascending; ties by action id. */
   ascending: boolean;
   page: number;
@@ -76,14 +74,6 @@ export interface OverdueList {
   byLead: { name: string; count: number }[];
 }
 
-/** What the sorting and counting of an overdue list need of each action. */
-interface OverdueEntry {
-  actionId: string;
-  agency: string;
-  lead: string;
-  currentDueDate: BusinessDate;
-}
-
 /**
  * Actions as they stood on a business date (domain.md §0.3 item 7, §6.0, §6.2), derived by the
  * domain from each action's history: "effective" takes every fact that had happened by then,
@@ -93,76 +83,52 @@ interface OverdueEntry {
 export class ActionViews {
   constructor(@Inject(ReadModelStore) private readonly readModels: ReadModelStore) {}
 
-  /** @param overdueOnly keep only the actions that were OVERDUE on the date. */
-  asOf(
-    date: BusinessDate,
-    mode: AsOfMode,
-    filter: ActionFilter,
-    overdueOnly = false,
-  ): ActionView[] {
-    return this.withHistory(date, mode, filter, overdueOnly).map(({ view }) => view);
+  asOf(date: BusinessDate, mode: AsOfMode, filter: ActionFilter): ActionView[] {
+    return this.withHistory(date, mode, filter).map(({ view }) => view);
   }
 
   /**
-   * What was overdue on the date (§6.2), sorted and counted, with one page derived in full.
-   * Today, as effective, the set comes from the current columns: no fact can be dated after
-   * today, so an action is overdue now exactly when it is neither complete nor withdrawn and its
-   * current due date has passed (§6.0 step by step gives the same, and a test holds the two
-   * equal). Any other date, or as known, derives every candidate from its history.
+   * What was overdue on the date (§6.2), sorted and counted, with one page derived in full. The
+   * set comes from the periods the projection keeps per action and mode (`overduePeriods`, the
+   * §6.0 rule evaluated on the days it can change), so no date costs more than another.
    */
   overdue(
     date: BusinessDate,
     mode: AsOfMode,
     filter: ActionFilter,
-    { today, ascending, page, pageSize }: OverdueRequest,
-    fromCurrentColumns = date === today && mode === 'effective',
+    { ascending, page, pageSize }: OverdueRequest,
   ): OverdueList {
-    const derivedViews = fromCurrentColumns ? undefined : this.asOf(date, mode, filter, true);
-    const entries: OverdueEntry[] = derivedViews
-      ? derivedViews.map((view) => ({
-          actionId: view.actionId,
-          agency: view.agency,
-          lead: view.lead.displayText,
-          currentDueDate: view.derived.currentDueDate!,
-        }))
-      : this.overdueNow(date, filter);
-    const direction = ascending ? -1 : 1;
-    entries.sort(
-      (a, b) =>
-        direction * a.currentDueDate.localeCompare(b.currentDueDate) ||
-        a.actionId.localeCompare(b.actionId),
-    );
-    const pageIds = entries.slice((page - 1) * pageSize, page * pageSize).map((e) => e.actionId);
-    const pageViews = new Map(
-      (derivedViews ?? this.asOf(date, mode, { actionIds: pageIds }, true)).map((view) => [
-        view.actionId,
-        view,
-      ]),
-    );
-    return {
-      items: pageIds.flatMap((id) => pageViews.get(id) ?? []),
-      total: entries.length,
-      byAgency: countBy(entries, (e) => e.agency),
-      byLead: countBy(entries, (e) => e.lead),
-    };
-  }
-
-  private overdueNow(date: BusinessDate, filter: ActionFilter): OverdueEntry[] {
     const { where, params } = filtered(
-      [
-        'completed_on IS NULL',
-        'closed_on IS NULL',
-        'current_due_date < @date',
-        'planned_on <= @date',
-      ],
+      ['mode = @mode', 'from_date <= @date', 'until_date > @date'],
       filter,
     );
-    return this.readModels.db
-      .prepare(
-        `SELECT action_id AS actionId, agency, json_extract(lead, '$.displayText') AS lead,
-           current_due_date AS currentDueDate FROM actions WHERE ${where}`,
-      )
-      .all({ date, ...params }) as OverdueEntry[];
+    const from = `FROM action_overdue JOIN actions USING (action_id) WHERE ${where}`;
+    const all = <T>(sql: string, extra: object = {}) =>
+      this.readModels.db.prepare(sql).all({ date, mode, ...params, ...extra }) as T[];
+    const pageIds = all<{ actionId: string }>(
+      `SELECT action_id AS actionId ${from}
+       ORDER BY due_date ${ascending ? 'DESC' : 'ASC'}, action_id LIMIT @limit OFFSET @offset`,
+      { limit: pageSize, offset: (page - 1) * pageSize },
+    ).map((row) => row.actionId);
+    const ranked = (rows: { name: string; count: bigint }[]) =>
+      rows
+        .map(({ name, count }) => ({ name, count: Number(count) }))
+        .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+    const byAgency = ranked(all(`SELECT agency AS name, count(*) AS count ${from} GROUP BY 1`));
+    const byLead = ranked(
+      all(
+        `SELECT json_extract(lead, '$.displayText') AS name, count(*) AS count ${from} GROUP BY 1`,
+      ),
+    );
+    const views = new Map(
+      this.asOf(date, mode, { actionIds: pageIds }).map((view) => [view.actionId, view]),
+    );
+    return {
+      items: pageIds.flatMap((id) => views.get(id) ?? []),
+      total: byAgency.reduce((sum, { count }) => sum + count, 0),
+      byAgency,
+      byLead,
+    };
   }
 
   /** The same, each with the history entries it was derived from (those visible on the date). */
@@ -170,19 +136,8 @@ export class ActionViews {
     date: BusinessDate,
     mode: AsOfMode,
     filter: ActionFilter,
-    overdueOnly = false,
   ): { view: ActionView; history: HistoryEntry[] }[] {
     const where = ['planned_on <= @date'];
-    if (overdueOnly) {
-      // A superset of what can have been overdue on the date, so the domain derives only those:
-      // it had a due date before it, and (effective mode) was not complete or withdrawn by then.
-      where.push('earliest_due_date < @date');
-      if (mode === 'effective')
-        where.push(
-          '(completed_on IS NULL OR completed_on > @date)',
-          '(closed_on IS NULL OR closed_on > @date)',
-        );
-    }
     const filters = filtered(where, filter);
     const rows = this.readModels.db
       .prepare(
@@ -197,7 +152,6 @@ export class ActionViews {
         date,
       );
       if (derived.status === 'ABSENT') return [];
-      if (overdueOnly && derived.status !== 'OVERDUE') return [];
       return [{ row, history, derived }];
     });
     const escalations = this.openEscalationsAsOf(
@@ -255,29 +209,26 @@ export class ActionViews {
 /** The WHERE clause for the filters, after the conditions given, and its named parameters. */
 function filtered(conditions: string[], filter: ActionFilter) {
   const where = [...conditions];
-  const { actionIds, ...params } = filter;
-  if (filter.caseId) where.push('case_id = @caseId');
-  if (filter.agency) where.push('agency = @agency COLLATE NOCASE');
-  if (filter.monitoringBody) where.push('monitoring_body = @monitoringBody');
-  if (filter.lead) where.push(`json_extract(lead, '$.displayText') LIKE '%' || @lead || '%'`);
+  const { caseId, agency, lead, monitoringBody, actionIds } = filter;
+  if (caseId) where.push('case_id = @caseId');
+  if (agency) where.push('agency = @agency COLLATE NOCASE');
+  if (monitoringBody) where.push('monitoring_body = @monitoringBody');
+  if (lead) where.push(`json_extract(lead, '$.displayText') LIKE '%' || @lead || '%'`);
   if (actionIds) where.push('action_id IN (SELECT value FROM json_each(@actionIds))');
   return {
     where: where.join(' AND '),
-    params: actionIds ? { ...params, actionIds: JSON.stringify(actionIds) } : params,
+    // Only the filters the clause names, so no other field of a request can bind to its names.
+    params: Object.fromEntries(
+      Object.entries({
+        caseId,
+        agency,
+        lead,
+        monitoringBody,
+        actionIds: actionIds && JSON.stringify(actionIds),
+      }).filter(([, value]) => value),
+    ),
   };
 }
-
-const countBy = <T>(items: T[], key: (item: T) => string) =>
-  [
-    ...items
-      .reduce(
-        (counts, item) => counts.set(key(item), (counts.get(key(item)) ?? 0) + 1),
-        new Map<string, number>(),
-      )
-      .entries(),
-  ]
-    .map(([name, count]) => ({ name, count }))
-    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 
 function visible(history: HistoryEntry[], date: BusinessDate, mode: AsOfMode): HistoryEntry[] {
   return history.filter((h) => h.occurredOn <= date && (mode === 'effective' || h.knownOn <= date));

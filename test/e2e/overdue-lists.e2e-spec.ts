@@ -1,0 +1,111 @@
+import type { AddressInfo } from 'node:net';
+import { addDays, type BusinessDate } from '@casetrail/domain';
+import {
+  type ActionView,
+  ActionViews,
+  type AsOfMode,
+} from '../../apps/api/src/action-plans/queries/action-views';
+import { loadDemo } from '../../apps/api/src/demo/demo-loader';
+import { FixedClock } from '../../apps/api/src/infrastructure/clock';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/*
+ * The overdue lists (§6.2) are read from the overdue periods the action_plans projection keeps
+ * (issue #6: a range read instead of deriving every action). Here they are held equal to the
+ * domain's own derivation of every action, on every fifth day of the sample plans and on the
+ * days around their due dates, as effective and as known, whole and filtered.
+ */
+
+const at = (date: string) => new Date(`${date}T12:00:00Z`);
+
+/** What the list must say: every action derived on the day, the OVERDUE ones, most overdue first. */
+function expected(views: ActionView[], ascending: boolean) {
+  const overdue = views
+    .filter((v) => v.derived.status === 'OVERDUE')
+    .sort((a, b) => {
+      const due = a.derived.currentDueDate!.localeCompare(b.derived.currentDueDate!);
+      return (ascending ? -due : due) || (a.actionId < b.actionId ? -1 : 1);
+    });
+  const counts = (key: (v: ActionView) => string) =>
+    [
+      ...overdue.reduce(
+        (m, v) => m.set(key(v), (m.get(key(v)) ?? 0) + 1),
+        new Map<string, number>(),
+      ),
+    ]
+      .map(([name, count]) => ({ name, count }))
+      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  return {
+    items: overdue,
+    total: overdue.length,
+    byAgency: counts((v) => v.agency),
+    byLead: counts((v) => v.lead.displayText),
+  };
+}
+
+describe('the overdue lists, read from overdue periods', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ LOG_LEVEL: 'error' }, { clock: new FixedClock(at('2026-11-23')) });
+    await t.app.listen(0, '127.0.0.1');
+    const { port } = t.app.getHttpServer().address() as AddressInfo;
+    await loadDemo(`http://127.0.0.1:${port}`, await t.tokenFor());
+    // Wait for the read models to reach the end of the log.
+    await t
+      .http()
+      .get(`/api/actions/overdue?minPosition=1&waitMs=5000`)
+      .set('Authorization', `Bearer ${await t.tokenFor()}`)
+      .expect(200);
+  });
+  afterAll(() => t.close());
+
+  const days: BusinessDate[] = [];
+  for (let day = '2014-12-01'; day <= '2023-06-30'; day = addDays(day, 5)) days.push(day);
+  // Either side of due dates in the samples: B1-A02 04-08, A12 04-30, A09 09-30, SK-A4 04-30.
+  for (const due of ['2015-04-08', '2015-04-30', '2015-09-30', '2015-12-31', '2021-04-30'])
+    days.push(due, addDays(due, 1));
+
+  it.each<[AsOfMode]>([['effective'], ['known']])(
+    'equal the derivation of every action, as %s',
+    async (mode) => {
+      const views = t.app.get(ActionViews);
+      let overdueDays = 0;
+      for (const day of days.sort()) {
+        for (const [filter, ascending] of [
+          [{}, false],
+          [{}, true],
+          [{ agency: 'leicester city ccg' }, false],
+        ] as const) {
+          const list = views.overdue(day, mode, filter, { ascending, page: 1, pageSize: 200 });
+          expect({ day, ...list }).toEqual({
+            day,
+            ...expected(views.asOf(day, mode, filter), ascending),
+          });
+          if (list.total > 0) overdueDays++;
+        }
+      }
+      // Not vacuous: the samples have actions overdue on many of these days.
+      expect(overdueDays).toBeGreaterThan(50);
+    },
+  );
+
+  it('pages the same list', async () => {
+    const views = t.app.get(ActionViews);
+    const whole = views.overdue(
+      '2015-05-01',
+      'effective',
+      {},
+      { ascending: false, page: 1, pageSize: 200 },
+    );
+    const second = views.overdue(
+      '2015-05-01',
+      'effective',
+      {},
+      { ascending: false, page: 2, pageSize: 1 },
+    );
+    expect(whole.total).toBeGreaterThan(1);
+    expect(second.items.map((v) => v.actionId)).toEqual([whole.items[1]!.actionId]);
+    expect(second.total).toBe(whole.total);
+  });
+});
