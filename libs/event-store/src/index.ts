@@ -8,3 +8,4 @@ export * from './sqlite/open-sqlite';
 export * from './sqlite/sqlite-event-store';
 export * from './esdb/esdb-event-store';
 export * from './open-event-store';
+export * from './stream-cache';

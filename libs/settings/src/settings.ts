@@ -119,6 +119,9 @@ class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(86_400_000)
   CASETRAIL_ESCALATION_INTERVAL_MS?: number;
 
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(10_000_000)
+  CASETRAIL_STREAM_CACHE_EVENTS?: number;
+
   @IsOptional() @IsIn(['auto', 'off'])
   CASETRAIL_DEMO?: 'auto' | 'off';
 
@@ -193,6 +196,8 @@ export interface Settings {
   escalationLadder: EscalationLadder;
   /** How often the automatic escalator looks for overdue actions (0: never on its own). */
   escalationIntervalMs: number;
+  /** How many events of recently read streams are kept in memory (0: none). */
+  streamCacheEvents: number;
   /** `auto`: load the sample cases on first start with an empty store. */
   demo: 'auto' | 'off';
   /** Mounts the baseline endpoint `npm run bench` measures the command path against. */
@@ -249,6 +254,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     caseRules,
     escalationLadder,
     escalationIntervalMs: parsed.CASETRAIL_ESCALATION_INTERVAL_MS ?? 60_000,
+    streamCacheEvents: parsed.CASETRAIL_STREAM_CACHE_EVENTS ?? 20_000,
     demo: parsed.CASETRAIL_DEMO ?? 'auto',
     benchEndpoints: parsed.CASETRAIL_BENCH_ENDPOINTS === 'on',
   };

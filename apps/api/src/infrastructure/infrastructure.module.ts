@@ -1,6 +1,6 @@
 import { Global, Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { createActionDecider, createCaseDecider, createEscalationDecider } from '@casetrail/domain';
-import { EventStore, openEventStore } from '@casetrail/event-store';
+import { EventStore, openEventStore, StreamCache } from '@casetrail/event-store';
 import { createTokenVerifier, ensureLocalSigningKey } from '@casetrail/identity';
 import { allProjections, ProjectionRunner, ReadModelStore } from '@casetrail/projections';
 import type { Settings } from '@casetrail/settings';
@@ -35,7 +35,11 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         { provide: CASE_DECIDER, useFactory: () => createCaseDecider(settings.caseRules) },
         { provide: ACTION_DECIDER, useFactory: () => createActionDecider() },
         { provide: ESCALATION_DECIDER, useFactory: () => createEscalationDecider(settings.escalationLadder) },
-        { provide: EventStore, useFactory: () => openEventStore(settings.eventStore) },
+        {
+          provide: EventStore,
+          useFactory: () =>
+            new StreamCache(openEventStore(settings.eventStore), settings.streamCacheEvents),
+        },
         { provide: ReadModelStore, useFactory: () => new ReadModelStore(settings.readModelsPath) },
         {
           provide: ProjectionRunner,

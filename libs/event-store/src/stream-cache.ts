@@ -1,0 +1,109 @@
+import {
+  type AppendResult,
+  EventStore,
+  type ExpectedVersion,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type StoredEvent,
+  type StoreHealth,
+} from './event-store';
+
+/**
+ * Keeps the streams read most recently in memory, so reading a long stream again (a case's
+ * history, an as-of replay, the fold before a command) costs one index probe for whatever was
+ * appended since, instead of reading and parsing every event again.
+ *
+ * Sound without invalidation because events are immutable and a stream only grows: what is
+ * cached is always a prefix of the stream, whoever appended after it (this process, the CLI,
+ * another node). Bounded by a number of events; the stream read least recently goes first.
+ * Cached events are frozen and every answer is a fresh array, so no reader can change what the
+ * next one is given. Only whole forward reads are cached; any other read goes to the store.
+ */
+export class StreamCache extends EventStore {
+  /** In Map order, least recently read first. */
+  private readonly streams = new Map<string, readonly StoredEvent[]>();
+  private cachedEvents = 0;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly maxEvents: number,
+  ) {
+    super();
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    const whole =
+      options.direction !== 'backwards' &&
+      options.from === undefined &&
+      options.to === undefined &&
+      options.limit === undefined;
+    if (!whole || this.maxEvents <= 0) return this.store.readStream(streamId, options);
+    const known = this.streams.get(streamId) ?? [];
+    const after = known.at(-1)?.version ?? 0n;
+    const appended = await this.store.readStream(streamId, { from: after + 1n });
+    // While this read waited, another may have cached more of the stream, or it may have been
+    // evicted: either way both are prefixes of the stream, and the longer one is kept.
+    const cached = this.streams.get(streamId) ?? [];
+    const prefix = cached.length > known.length ? cached : known;
+    const last = prefix.at(-1)?.version ?? 0n;
+    const newer = appended.filter((e) => e.version > last).map(deepFreeze);
+    const events = newer.length > 0 ? [...prefix, ...newer] : prefix;
+    if (events.length > 0 && events.length <= this.maxEvents) this.remember(streamId, events);
+    return [...events];
+  }
+
+  append(
+    streamId: string,
+    expected: ExpectedVersion,
+    events: readonly NewEvent[],
+  ): Promise<AppendResult> {
+    return this.store.append(streamId, expected, events);
+  }
+
+  readAll(options?: ReadAllOptions): Promise<StoredEvent[]> {
+    return this.store.readAll(options);
+  }
+
+  headPosition(): Promise<bigint> {
+    return this.store.headPosition();
+  }
+
+  countAfter(position: bigint, cap: number): Promise<number> {
+    return this.store.countAfter(position, cap);
+  }
+
+  waitForEvents(position: bigint, timeoutMs: number, signal?: AbortSignal): Promise<void> {
+    return this.store.waitForEvents(position, timeoutMs, signal);
+  }
+
+  health(): Promise<StoreHealth> {
+    return this.store.health();
+  }
+
+  close(): Promise<void> {
+    this.streams.clear();
+    this.cachedEvents = 0;
+    return this.store.close();
+  }
+
+  private remember(streamId: string, events: readonly StoredEvent[]): void {
+    this.cachedEvents -= this.streams.get(streamId)?.length ?? 0;
+    this.streams.delete(streamId);
+    this.streams.set(streamId, events);
+    this.cachedEvents += events.length;
+    for (const [oldest, dropped] of this.streams) {
+      if (this.cachedEvents <= this.maxEvents) break;
+      this.streams.delete(oldest);
+      this.cachedEvents -= dropped.length;
+    }
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
