@@ -1,6 +1,11 @@
 import { type BusinessDate, daysBetween } from '../calendar';
 import type { ActionEvent, RagRating } from './action.events';
-import { evolveAction, initialActionState, type PlannedAction } from './action.state';
+import {
+  type ActionState,
+  evolveAction,
+  initialActionState,
+  type PlannedAction,
+} from './action.state';
 
 /**
  * The derived status and RAG of one action on a date (domain.md §6.0), the one rule every report
@@ -60,6 +65,11 @@ export function deriveActionStatus(
   const state = history
     .filter((event) => event.data.occurredOn <= asOf)
     .reduce(evolveAction, initialActionState());
+  return statusOfState(state, asOf);
+}
+
+/** The same from the state already folded from the events that had happened by `asOf`. */
+export function statusOfState(state: ActionState, asOf: BusinessDate): ActionStatusOn {
   if (state.status === 'NOT_PLANNED')
     return { status: 'ABSENT', rag: null, slippageDays: 0, dueDateChangeCount: 0 };
   const facts = factsOf(state);

@@ -1,6 +1,7 @@
 import { addDays, type BusinessDate } from '../calendar';
 import type { ActionEvent } from './action.events';
-import { type ActionStatusOn, deriveActionStatus } from './action-status';
+import { evolveAction, initialActionState } from './action.state';
+import { type ActionStatusOn, deriveActionStatus, statusOfState } from './action-status';
 
 /**
  * When an action was OVERDUE (domain.md §6.0), as periods, so "what was overdue on D" can be
@@ -11,7 +12,8 @@ import { type ActionStatusOn, deriveActionStatus } from './action-status';
  * - the day after the due date then in force, when it falls before the next such day.
  *
  * Between those days the visible facts are the same and the due date has either passed or not,
- * so the status is too. A test holds the periods equal to the derivation on every day.
+ * so the status is too. A test holds the periods equal to the derivation on every day. When the
+ * facts became visible in the order they were appended (the usual case), each is folded once.
  */
 
 export interface VisibleActionEvent {
@@ -32,11 +34,7 @@ export interface OverduePeriod {
 }
 
 export function overduePeriods(history: readonly VisibleActionEvent[]): OverduePeriod[] {
-  const statusOn = (day: BusinessDate): ActionStatusOn =>
-    deriveActionStatus(
-      history.filter((h) => h.visibleFrom <= day).map((h) => h.event),
-      day,
-    );
+  const statusOn = inStreamOrder(history) ? foldingForward(history) : refolding(history);
   const changes = [...new Set(history.map((h) => h.visibleFrom))].sort();
   const periods: OverduePeriod[] = [];
   let open: OverduePeriod | undefined;
@@ -57,6 +55,34 @@ export function overduePeriods(history: readonly VisibleActionEvent[]): OverdueP
   if (open) periods.push(open);
   return periods;
 }
+
+/** Facts that become visible in the order they were appended: each day sees a prefix of the stream. */
+const inStreamOrder = (history: readonly VisibleActionEvent[]) =>
+  history.every((h, i) => i === 0 || history[i - 1]!.visibleFrom <= h.visibleFrom);
+
+/**
+ * The status on ever later days (as overduePeriods asks), folding each fact once. Only for
+ * facts visible in stream order: a fact visible on a day has happened by then (visibleFrom is
+ * never before occurredOn), so the prefix is exactly what deriveActionStatus would fold.
+ */
+function foldingForward(history: readonly VisibleActionEvent[]) {
+  let state = initialActionState();
+  let folded = 0;
+  return (day: BusinessDate): ActionStatusOn => {
+    for (; folded < history.length && history[folded]!.visibleFrom <= day; folded++)
+      state = evolveAction(state, history[folded]!.event);
+    return statusOfState(state, day);
+  };
+}
+
+/** The status on any day, derived afresh: for history entered out of order. */
+const refolding =
+  (history: readonly VisibleActionEvent[]) =>
+  (day: BusinessDate): ActionStatusOn =>
+    deriveActionStatus(
+      history.filter((h) => h.visibleFrom <= day).map((h) => h.event),
+      day,
+    );
 
 export const overdueOn = (periods: readonly OverduePeriod[], day: BusinessDate) =>
   periods.find((p) => p.from <= day && (p.until === null || day < p.until));
