@@ -76,6 +76,8 @@ describe('the overdue lists, read from overdue periods', () => {
           [{}, false],
           [{}, true],
           [{ agency: 'leicester city ccg' }, false],
+          [{ lead: 'safeguarding', monitoringBody: 'PAQA' }, false],
+          [{ caseId: 'B1' }, true],
         ] as const) {
           const list = views.overdue(day, mode, filter, { ascending, page: 1, pageSize: 200 });
           expect({ day, ...list }).toEqual({

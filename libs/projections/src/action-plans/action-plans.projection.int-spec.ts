@@ -123,6 +123,22 @@ describe('the action plans projection', () => {
       expect(entries[0]).toMatchObject({ occurredOn: '2015-03-02', knownOn: '2026-11-23' });
     });
 
+    it('keeps when A09 was overdue: as effective, after its new date until done; as known, never (all recorded in 2026)', () => {
+      const periods = readModels.db
+        .prepare('SELECT mode, from_date, until_date, due_date, case_id, agency, monitoring_body, lead_text FROM action_overdue ORDER BY mode, from_date')
+        .all();
+      const common = {
+        due_date: '2015-12-31',
+        case_id: 'B1',
+        agency: "Children's Social Care",
+        monitoring_body: 'PAQA',
+        lead_text: 'Workforce development and Service managers CIN teams',
+      };
+      expect(periods).toEqual([
+        { mode: 'effective', from_date: '2016-01-01', until_date: '2016-01-12', ...common },
+      ]);
+    });
+
     it('follows the escalation up the ladder to its resolution', () => {
       expect(readModels.db.prepare('SELECT * FROM escalations').get()).toMatchObject({
         escalation_id: 'E1',
@@ -140,6 +156,15 @@ describe('the action plans projection', () => {
     });
   });
 
+  it('relabels the overdue periods when the lead changes', () => {
+    const apply = bindFresh();
+    const [planned] = log();
+    apply(planned!);
+    const newLead = { displayText: 'Head of Service, CIN', persons: [], agency: "Children's Social Care" };
+    apply({ ...planned!, ...sampleEvent('ActionLeadChanged', { occurredOn: '2015-11-01', toLead: newLead, reason: 'restructure' }), metadata: sampleMetadata(), version: 2n, position: 2n });
+    expect(readModels.db.prepare('SELECT DISTINCT lead_text FROM action_overdue').all()).toEqual([{ lead_text: 'Head of Service, CIN' }]);
+  });
+
   it('rebuilds from the store into the same rows as the live generation', async () => {
     const store = new SqliteEventStore({ path: join(dirs.make(), 'events.sqlite') });
     try {
@@ -150,7 +175,7 @@ describe('the action plans projection', () => {
       const runner = new ProjectionRunner(store, readModels, [actionPlansProjection], { idleWaitMs: 10 });
       runner.start();
       expect(await runner.waitForPosition(await store.headPosition(), 5_000)).toBe(true);
-      const rows = () => ['actions', 'action_history', 'escalations', 'escalation_history'].map((table) => readModels.db.prepare(`SELECT * FROM ${table}`).all());
+      const rows = () => ['actions', 'action_history', 'action_overdue', 'escalations', 'escalation_history'].map((table) => readModels.db.prepare(`SELECT * FROM ${table}`).all());
       const live = rows();
       await runner.rebuild('action_plans');
       expect(rows()).toEqual(live);

@@ -75,7 +75,7 @@ const ACTION_STATUS_AFTER: Partial<Record<string, string>> = {
 
 export const actionPlansProjection: Projection = {
   name: 'action_plans',
-  version: 5,
+  version: 6,
   handles: [...ACTION_EVENT_TYPES, ...ESCALATION_EVENT_TYPES],
   tables: ['actions', 'action_history', 'action_overdue', 'escalations', 'escalation_history'],
   createSchema: (t) => `
@@ -107,15 +107,23 @@ export const actionPlansProjection: Projection = {
     CREATE INDEX ${t.actions}_due ON ${t.actions} (status, current_due_date);
     -- When each action was overdue, as effective and as known (overduePeriods, §6.0), so the
     -- overdue list on any date is a range read. until_date is exclusive; ${OPEN_ENDED} while open.
+    -- The columns the lists filter and count by are copied from the action, so a list of ten
+    -- thousand overdue actions is counted without a join.
     CREATE TABLE ${t.action_overdue} (
-      action_id  TEXT NOT NULL,
-      mode       TEXT NOT NULL CHECK (mode IN ('effective', 'known')),
-      from_date  TEXT NOT NULL,
-      until_date TEXT NOT NULL,
-      due_date   TEXT NOT NULL,
+      action_id       TEXT NOT NULL,
+      mode            TEXT NOT NULL CHECK (mode IN ('effective', 'known')),
+      from_date       TEXT NOT NULL,
+      until_date      TEXT NOT NULL,
+      due_date        TEXT NOT NULL,
+      case_id         TEXT NOT NULL,
+      agency          TEXT NOT NULL,
+      monitoring_body TEXT NOT NULL,
+      lead_text       TEXT NOT NULL,
       PRIMARY KEY (action_id, mode, from_date)
     ) WITHOUT ROWID;
-    CREATE INDEX ${t.action_overdue}_on ON ${t.action_overdue} (mode, until_date, from_date);
+    CREATE INDEX ${t.action_overdue}_on ON ${t.action_overdue} (mode, until_date, due_date, action_id);
+    CREATE INDEX ${t.action_overdue}_agency ON ${t.action_overdue} (mode, agency COLLATE NOCASE, until_date);
+    CREATE INDEX ${t.action_overdue}_case ON ${t.action_overdue} (case_id);
     CREATE TABLE ${t.escalations} (
       escalation_id  TEXT    PRIMARY KEY,
       subject_kind   TEXT    NOT NULL,
@@ -192,7 +200,12 @@ export const actionPlansProjection: Projection = {
     );
     const clearOverdue = db.prepare(`DELETE FROM ${t.action_overdue} WHERE action_id = ?`);
     const insertOverdue = db.prepare(
-      `INSERT INTO ${t.action_overdue} (action_id, mode, from_date, until_date, due_date) VALUES (?, ?, ?, ?, ?)`,
+      `INSERT INTO ${t.action_overdue} (action_id, mode, from_date, until_date, due_date, case_id, agency, monitoring_body, lead_text)
+       SELECT @id, @mode, @from, @until, @due, case_id, agency, monitoring_body, json_extract(lead, '$.displayText')
+       FROM ${t.actions} WHERE action_id = @id`,
+    );
+    const relabelOverdue = db.prepare(
+      `UPDATE ${t.action_overdue} SET lead_text = json_extract(?, '$.displayText') WHERE action_id = ?`,
     );
 
     /** Recomputes the action's overdue periods from its whole history, in both modes. */
@@ -210,7 +223,13 @@ export const actionPlansProjection: Projection = {
           history.map((h) => ({ event: event(h), visibleFrom: visibleFrom(h) })),
         );
         for (const p of periods)
-          insertOverdue.run(id, mode, p.from, p.until ?? OPEN_ENDED, p.dueDate);
+          insertOverdue.run({
+            id,
+            mode,
+            from: p.from,
+            until: p.until ?? OPEN_ENDED,
+            due: p.dueDate,
+          });
       }
     }
 
@@ -264,8 +283,8 @@ export const actionPlansProjection: Projection = {
         progressOn: event.type === 'ActionProgressRecorded' ? entry.occurredOn : null,
       });
       // Progress reports and a new lead never make an action overdue or end it (§6.0).
-      if (event.type !== 'ActionProgressRecorded' && event.type !== 'ActionLeadChanged')
-        trackOverdue(id);
+      if (event.type === 'ActionLeadChanged') relabelOverdue.run(JSON.stringify(d.toLead), id);
+      else if (event.type !== 'ActionProgressRecorded') trackOverdue(id);
     }
 
     function applyEscalation(event: StoredEvent, id: string): void {

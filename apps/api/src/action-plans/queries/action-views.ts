@@ -101,8 +101,9 @@ export class ActionViews {
     const { where, params } = filtered(
       ['mode = @mode', 'from_date <= @date', 'until_date > @date'],
       filter,
+      'lead_text',
     );
-    const from = `FROM action_overdue JOIN actions USING (action_id) WHERE ${where}`;
+    const from = `FROM action_overdue WHERE ${where}`;
     const all = <T>(sql: string, extra: object = {}) =>
       this.readModels.db.prepare(sql).all({ date, mode, ...params, ...extra }) as T[];
     const pageIds = all<{ actionId: string }>(
@@ -115,11 +116,7 @@ export class ActionViews {
         .map(({ name, count }) => ({ name, count: Number(count) }))
         .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
     const byAgency = ranked(all(`SELECT agency AS name, count(*) AS count ${from} GROUP BY 1`));
-    const byLead = ranked(
-      all(
-        `SELECT json_extract(lead, '$.displayText') AS name, count(*) AS count ${from} GROUP BY 1`,
-      ),
-    );
+    const byLead = ranked(all(`SELECT lead_text AS name, count(*) AS count ${from} GROUP BY 1`));
     const views = new Map(
       this.asOf(date, mode, { actionIds: pageIds }).map((view) => [view.actionId, view]),
     );
@@ -207,13 +204,17 @@ export class ActionViews {
 }
 
 /** The WHERE clause for the filters, after the conditions given, and its named parameters. */
-function filtered(conditions: string[], filter: ActionFilter) {
+function filtered(
+  conditions: string[],
+  filter: ActionFilter,
+  leadText = `json_extract(lead, '$.displayText')`,
+) {
   const where = [...conditions];
   const { caseId, agency, lead, monitoringBody, actionIds } = filter;
   if (caseId) where.push('case_id = @caseId');
   if (agency) where.push('agency = @agency COLLATE NOCASE');
   if (monitoringBody) where.push('monitoring_body = @monitoringBody');
-  if (lead) where.push(`json_extract(lead, '$.displayText') LIKE '%' || @lead || '%'`);
+  if (lead) where.push(`${leadText} LIKE '%' || @lead || '%'`);
   if (actionIds) where.push('action_id IN (SELECT value FROM json_each(@actionIds))');
   return {
     where: where.join(' AND '),
