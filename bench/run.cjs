@@ -15,7 +15,7 @@ const QUICK = process.argv.includes('--quick');
 /** `--phases=data,growth`: run only some phases (appends, http, data, growth), e.g. to re-measure one. */
 const ONLY_PHASES = process.argv.find((a) => a.startsWith('--phases='))?.slice('--phases='.length).split(',');
 const SIZES = QUICK
-  ? { appends: 3_000, writers: [1, 8, 32, 128], httpSeconds: 5, fixedRateSeconds: 10, rebuildEvents: 50_000, querySeconds: 2, lagSamples: 100, growth: [10_000, 100_000], growthAppends: 3_000, growthReads: 200 }
+  ? { appends: 3_000, writers: [1, 8, 32, 128], httpSeconds: 5, fixedRateSeconds: 10, rebuildEvents: 50_000, querySeconds: 1.5, lagSamples: 100, growth: [10_000, 100_000], growthAppends: 3_000, growthReads: 200 }
   : { appends: 20_000, writers: [1, 8, 32, 128], httpSeconds: 20, fixedRateSeconds: 60, rebuildEvents: 1_000_000, querySeconds: 10, lagSamples: 500, growth: [10_000, 100_000, 1_000_000, 10_000_000], growthAppends: 20_000, growthReads: 1_000 };
 const PHASES = 6;
 

@@ -83,6 +83,7 @@ export interface OverdueList {
 export class ActionViews {
   constructor(@Inject(ReadModelStore) private readonly readModels: ReadModelStore) {}
 
+  /** Every action planned by the date, with its status and RAG on it. */
   asOf(date: BusinessDate, mode: AsOfMode, filter: ActionFilter): ActionView[] {
     return this.withHistory(date, mode, filter).map(({ view }) => view);
   }
@@ -90,7 +91,7 @@ export class ActionViews {
   /**
    * What was overdue on the date (§6.2), sorted and counted, with one page derived in full. The
    * set comes from the periods the projection keeps per action and mode (`overduePeriods`, the
-   * §6.0 rule evaluated on the days it can change), so no date costs more than another.
+   * §6.0 rule evaluated on the days it can change), so any date, in either mode, is a range read.
    */
   overdue(
     date: BusinessDate,
@@ -128,7 +129,7 @@ export class ActionViews {
     };
   }
 
-  /** The same, each with the history entries it was derived from (those visible on the date). */
+  /** As `asOf`, each action with the history entries it was derived from (those visible on the date). */
   withHistory(
     date: BusinessDate,
     mode: AsOfMode,
