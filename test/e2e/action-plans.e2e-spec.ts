@@ -1,13 +1,9 @@
 import { EventStore } from '@casetrail/event-store';
 import { AutoEscalator } from '../../apps/api/src/action-plans/auto-escalator';
-import {
-  CHILD_B1,
-  pathOf,
-  SAM_AND_KYLE,
-  type SeedRequest,
-} from '../../apps/api/src/demo/seed-timelines';
+import { CHILD_B1, SAM_AND_KYLE, type SeedRequest } from '../../apps/api/src/demo/seed-timelines';
 import { FixedClock } from '../../apps/api/src/infrastructure/clock';
 import { temporaryDirectories } from '@casetrail/event-store/testing/temporary-directory';
+import { sendSeedRequests, signedBy } from '../support/seed-requests';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /*
@@ -19,27 +15,13 @@ import { startTestApp, type TestApp } from '../support/test-app';
 
 const at = (date: string) => new Date(`${date}T12:00:00Z`);
 
-async function send(
+const send = (
   t: TestApp,
   token: string,
   caseId: string,
   requests: SeedRequest[],
   keyPrefix: string,
-): Promise<void> {
-  for (const [i, request] of requests.entries()) {
-    const path = pathOf(caseId, request);
-    const res = await t
-      .http()
-      .post(path)
-      .set('Authorization', `Bearer ${token}`)
-      .set('Idempotency-Key', `${keyPrefix}-${i}`)
-      .send(request.body);
-    if (res.status !== 201)
-      throw new Error(
-        `${path} (${String(request.body.occurredOn)}): ${res.status} ${JSON.stringify(res.body)}`,
-      );
-  }
-}
+) => sendSeedRequests(t, caseId, signedBy(token, requests), keyPrefix);
 
 const between = (requests: SeedRequest[], after: string, upTo: string) =>
   requests.filter((r) => String(r.body.occurredOn) > after && String(r.body.occurredOn) <= upTo);

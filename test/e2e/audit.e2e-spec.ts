@@ -5,10 +5,10 @@ import {
   CHILD_B1,
   CHILD_R,
   CHILD_T,
-  pathOf,
   type SeedRequest,
 } from '../../apps/api/src/demo/seed-timelines';
 import { Clock } from '../../apps/api/src/infrastructure/clock';
+import { type Outgoing, sendSeedRequests, signedBy } from '../support/seed-requests';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /*
@@ -26,40 +26,15 @@ const grace: Principal = {
   roles: ['business-unit'],
 };
 
-interface Outgoing {
-  request: SeedRequest;
-  token: string;
-}
-
 /** Sends each request as a client would; back-filled history says when the board knew it. */
-async function send(
+const send = (
   t: TestApp,
   caseId: string,
   requests: Outgoing[],
   keyPrefix: string,
   backFilled: boolean,
-): Promise<string> {
-  let position = '0';
-  for (const [i, { request, token }] of requests.entries()) {
-    const path = pathOf(caseId, request);
-    const call = t
-      .http()
-      .post(path)
-      .set('Authorization', `Bearer ${token}`)
-      .set('Idempotency-Key', `${keyPrefix}-${i}`);
-    if (backFilled)
-      call
-        .set('X-Known-On', request.knownOn ?? String(request.body.occurredOn))
-        .set('X-Source', 'domain.md section 7');
-    const res = await call.send(request.body);
-    if (res.status !== 201)
-      throw new Error(
-        `${path} (${String(request.body.occurredOn)}): ${res.status} ${JSON.stringify(res.body)}`,
-      );
-    position = String(res.body.position);
-  }
-  return position;
-}
+) =>
+  sendSeedRequests(t, caseId, requests, keyPrefix, { backFilled, source: 'domain.md section 7' });
 
 /** The case timeline, its action plan and its escalations in the order the facts happened. */
 const byDate = (requests: Outgoing[]) =>
@@ -96,14 +71,14 @@ describe('auditing a case', () => {
     t = await startTestApp();
     token = await t.tokenFor();
     const graceToken = await t.tokenFor(grace);
-    const mine = (requests: SeedRequest[] = []) => requests.map((request) => ({ request, token }));
+    const mine = (requests?: SeedRequest[]) => signedBy(token, requests);
     await send(
       t,
       'B1',
       byDate([
         ...mine(CHILD_B1.requests),
         ...mine(CHILD_B1.actionPlan),
-        ...(CHILD_B1.escalations ?? []).map((request) => ({ request, token: graceToken })),
+        ...signedBy(graceToken, CHILD_B1.escalations),
       ]),
       'b1',
       true,

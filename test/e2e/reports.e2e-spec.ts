@@ -1,5 +1,6 @@
-import { pathOf, SEED_CASES, type SeedRequest } from '../../apps/api/src/demo/seed-timelines';
+import { SEED_CASES, type SeedRequest } from '../../apps/api/src/demo/seed-timelines';
 import { FixedClock } from '../../apps/api/src/infrastructure/clock';
+import { sendSeedRequests, signedBy } from '../support/seed-requests';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /*
@@ -12,31 +13,13 @@ import { startTestApp, type TestApp } from '../support/test-app';
 const at = (date: string) => new Date(`${date}T12:00:00Z`);
 
 /** Sends a case's requests in order, each dated as known when it happened (or its `recorded` date). */
-async function send(
+const send = (
   t: TestApp,
   token: string,
   caseId: string,
   requests: SeedRequest[],
   keyPrefix: string,
-): Promise<string> {
-  let position = '0';
-  for (const [i, request] of requests.entries()) {
-    const path = pathOf(caseId, request);
-    const res = await t
-      .http()
-      .post(path)
-      .set('Authorization', `Bearer ${token}`)
-      .set('Idempotency-Key', `${keyPrefix}-${i}`)
-      .set('X-Known-On', request.knownOn ?? String(request.body.occurredOn))
-      .send(request.body);
-    if (res.status !== 201)
-      throw new Error(
-        `${path} (${String(request.body.occurredOn)}): ${res.status} ${JSON.stringify(res.body)}`,
-      );
-    position = String(res.body.position);
-  }
-  return position;
-}
+) => sendSeedRequests(t, caseId, signedBy(token, requests), keyPrefix, { backFilled: true });
 
 type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

@@ -1,7 +1,7 @@
 import { addDays, type BusinessDate } from '../calendar';
 import type { ActionEvent } from './action.events';
 import { deriveActionStatus } from './action-status';
-import { overdueOn, overduePeriods, type VisibleActionEvent } from './overdue-periods';
+import { type OverduePeriod, overduePeriods, type VisibleActionEvent } from './overdue-periods';
 
 /** A small deterministic PRNG, so a failing history can be reproduced from its seed. */
 function prng(seed: number) {
@@ -106,6 +106,10 @@ function randomHistory(seed: number, known: boolean): VisibleActionEvent[] {
       : event.data.occurredOn,
   }));
 }
+
+/** The period covering a day, if any. */
+const overdueOn = (periods: readonly OverduePeriod[], day: BusinessDate) =>
+  periods.find((p) => p.from <= day && (p.until === null || day < p.until));
 
 /** The status on a day by the rule itself, from the facts visible that day. */
 const derivedOn = (history: VisibleActionEvent[], day: BusinessDate) =>

@@ -83,6 +83,3 @@ const refolding =
       history.filter((h) => h.visibleFrom <= day).map((h) => h.event),
       day,
     );
-
-export const overdueOn = (periods: readonly OverduePeriod[], day: BusinessDate) =>
-  periods.find((p) => p.from <= day && (p.until === null || day < p.until));

@@ -61,7 +61,7 @@ export function historyEntryOf(event: StoredEvent): HistoryEntry {
 }
 
 /** until_date of a period still open: after any date the lists can be asked about. */
-export const OPEN_ENDED = '9999-12-31';
+const OPEN_ENDED = '9999-12-31';
 
 const ACTION_STATUS_AFTER: Partial<Record<string, string>> = {
   ActionPlanned: 'PLANNED',

@@ -1,6 +1,7 @@
 import { DEFAULT_CASE_DECIDER_CONFIG } from '@casetrail/domain';
 import type { StoredEvent } from '@casetrail/event-store';
 import { childT } from '@casetrail/projections/case-status/testing/sample-cases';
+import { storedEvent as stored } from '../../testing/stored-events';
 import { caseHistory, historyCsv, historyItem, whyOf } from './case-history';
 
 describe('an audit trail entry', () => {
@@ -82,40 +83,3 @@ describe('the trail of a case', () => {
     expect(end).toBe('');
   });
 });
-
-/* Fixtures */
-
-let position = 0n;
-
-function stored(
-  streamId: string,
-  version: number,
-  event: { type: string; data: unknown },
-  knownOn?: string,
-): StoredEvent {
-  return {
-    eventId: `${streamId}-${version}`,
-    type: event.type,
-    schemaVersion: 1,
-    data: event.data,
-    metadata: {
-      actor: {
-        userId: 'ada',
-        displayName: 'Ada Lovelace',
-        agency: 'Leicestershire Police',
-        roles: ['business-unit'],
-      },
-      partnershipId: 'leicester',
-      correlationId: 'c',
-      causationId: 'c',
-      commandId: 'c',
-      ...(knownOn && { knownOn }),
-    },
-    streamId,
-    version: BigInt(version),
-    position: ++position,
-    recordedAt: '2026-11-23T12:00:00.000Z',
-    prevHash: '0'.repeat(64),
-    hash: '0'.repeat(64),
-  };
-}

@@ -2,6 +2,7 @@ import type { DomainEvent } from '@casetrail/domain';
 import { b1Steps, historyOf } from '@casetrail/domain/action/testing/seed-actions';
 import type { StoredEvent } from '@casetrail/event-store';
 import { childB1, childR, childT } from '@casetrail/projections/case-status/testing/sample-cases';
+import { storedEvent } from '../../testing/stored-events';
 import { type CaseLog, caseAsOf } from './case-as-of';
 
 /*
@@ -222,8 +223,8 @@ describe('a case as it stood on a date', () => {
 
 /* Fixtures */
 
+/** The day `storedEvent` records events on. */
 const RECORDED_ON = '2026-11-23';
-let position = 0n;
 
 /**
  * Events as the store returns them, appended today. By default each is history entered after
@@ -235,34 +236,7 @@ function stream(
   events: readonly DomainEvent[],
   knownOn: (event: DomainEvent) => string | undefined = occurredOn,
 ): StoredEvent[] {
-  return events.map((event, i) => {
-    const known = knownOn(event);
-    return {
-      eventId: `${streamId}-${i + 1}`,
-      type: event.type,
-      schemaVersion: 1,
-      data: event.data,
-      metadata: {
-        actor: {
-          userId: 'ada',
-          displayName: 'Ada Lovelace',
-          agency: 'Leicestershire Police',
-          roles: ['business-unit'],
-        },
-        partnershipId: 'leicester',
-        correlationId: 'c',
-        causationId: 'c',
-        commandId: 'c',
-        ...(known && { knownOn: known }),
-      },
-      streamId,
-      version: BigInt(i + 1),
-      position: ++position,
-      recordedAt: `${RECORDED_ON}T12:00:00.000Z`,
-      prevHash: '0'.repeat(64),
-      hash: '0'.repeat(64),
-    };
-  });
+  return events.map((event, i) => storedEvent(streamId, i + 1, event, knownOn(event)));
 }
 
 function occurredOn(event: DomainEvent): string {

@@ -76,14 +76,10 @@ export interface ActionLine {
 
 export type RecommendationStatus = 'PLANNED' | 'UNPLANNED' | 'CLOSED_WITHOUT_ACTION';
 
-export interface RecommendationProgress {
-  recommendationId: string;
-  number: string;
-  text: string;
-  scope: string;
-  addressedTo: string;
-  themes: string[];
-  addedOn: BusinessDate;
+export interface RecommendationProgress extends Omit<
+  RecommendationFact,
+  'caseId' | 'closedWithoutActionOn'
+> {
   status: RecommendationStatus;
   /** RED for an unplanned recommendation; null once closed without action. */
   rag: DerivedRag | null;
