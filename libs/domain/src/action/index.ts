@@ -8,4 +8,4 @@ export * from './escalation.events';
 export * from './escalation.commands';
 export * from './escalation.state';
 export * from './escalation.decide';
-export * from './overdue-periods';
+export * from './status-periods';

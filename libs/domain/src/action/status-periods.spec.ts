@@ -1,7 +1,14 @@
+import { isDeepStrictEqual } from 'node:util';
 import { addDays, type BusinessDate } from '../calendar';
 import type { ActionEvent } from './action.events';
 import { deriveActionStatus } from './action-status';
-import { type OverduePeriod, overduePeriods, type VisibleActionEvent } from './overdue-periods';
+import {
+  type OverduePeriod,
+  overduePeriods,
+  statusOnDay,
+  statusPeriods,
+  type VisibleActionEvent,
+} from './status-periods';
 
 /** A small deterministic PRNG, so a failing history can be reproduced from its seed. */
 function prng(seed: number) {
@@ -118,39 +125,103 @@ const derivedOn = (history: VisibleActionEvent[], day: BusinessDate) =>
     day,
   );
 
+/** Both ways of computing the periods are exercised: facts visible in stream order, and not. */
+function expectBothOrders(histories: VisibleActionEvent[][]) {
+  const inOrder = histories.filter((history) =>
+    history.every((h, i) => i === 0 || history[i - 1]!.visibleFrom <= h.visibleFrom),
+  ).length;
+  expect(inOrder).toBeGreaterThan(40);
+  expect(histories.length - inOrder).toBeGreaterThan(40);
+}
+
+/** Every day from a little before the first fact to 200 days after the last one is visible. */
+function* daysAround(history: VisibleActionEvent[]) {
+  const last = history
+    .map((h) => h.visibleFrom)
+    .sort()
+    .at(-1)!;
+  for (
+    let day = addDays(history[0]!.event.data.occurredOn, -3);
+    day <= addDays(last, 200);
+    day = addDays(day, 1)
+  )
+    yield day;
+}
+
+describe('statusPeriods', () => {
+  it.each([
+    ['as effective', false],
+    ['as known', true],
+  ])('agrees with deriveActionStatus on every day of 200 random histories, %s', (_, known) => {
+    const histories = Array.from({ length: 200 }, (_, i) => randomHistory(i + 1, known));
+    const statuses = new Set<string>();
+    histories.forEach((history, i) => {
+      const periods = statusPeriods(history);
+      for (const day of daysAround(history)) {
+        const period = periods.find((p) => p.from <= day && (p.until === null || day < p.until));
+        const expected = derivedOn(history, day);
+        const actual = period ? statusOnDay(period.status, day) : undefined;
+        statuses.add(expected.status);
+        if (!period) {
+          if (expected.status !== 'ABSENT')
+            throw new Error(`seed ${i + 1}, ${day}: no period, the rule says ${expected.status}`);
+          continue;
+        }
+        // One expect per day would take a minute; a mismatch names its seed and day instead.
+        if (!isDeepStrictEqual(actual, expected))
+          throw new Error(
+            `seed ${i + 1}, ${day}: ${JSON.stringify(actual)} ≠ ${JSON.stringify(expected)}`,
+          );
+        if (
+          !isDeepStrictEqual(
+            period.visible,
+            history.filter((h) => h.visibleFrom <= day),
+          )
+        )
+          throw new Error(`seed ${i + 1}, ${day}: the period's visible facts differ`);
+      }
+    });
+    expect([...statuses].sort()).toEqual(
+      ['ABSENT', 'CANCELLED', 'COMPLETE', 'OVERDUE', 'AT_RISK', 'ON_TRACK', 'UNSCHEDULED'].sort(),
+    );
+    expectBothOrders(histories);
+  });
+
+  it("keeps no count of days overdue in a period, and statusOnDay adds the day's", () => {
+    const history = randomHistory(1, false).slice(0, 1);
+    const due = (history[0]!.event.data as { dueDate: BusinessDate }).dueDate;
+    const [, overdue] = statusPeriods(history);
+    expect(overdue).toMatchObject({ from: addDays(due, 1), until: null });
+    expect(overdue!.status).not.toHaveProperty('daysOverdue');
+    expect(statusOnDay(overdue!.status, addDays(due, 12))).toMatchObject({
+      status: 'OVERDUE',
+      daysOverdue: 12,
+    });
+  });
+});
+
 describe('overduePeriods', () => {
   it.each([
     ['as effective', false],
     ['as known', true],
   ])('agrees with deriveActionStatus on every day of 200 random histories, %s', (_, known) => {
+    const histories = Array.from({ length: 200 }, (_, i) => randomHistory(i + 1, known));
     let overdueDays = 0;
-    let inOrder = 0;
-    for (let seed = 1; seed <= 200; seed++) {
-      const history = randomHistory(seed, known);
-      if (history.every((h, i) => i === 0 || history[i - 1]!.visibleFrom <= h.visibleFrom))
-        inOrder++;
+    histories.forEach((history, i) => {
       const periods = overduePeriods(history);
-      const last = history
-        .map((h) => h.visibleFrom)
-        .sort()
-        .at(-1)!;
-      for (
-        let day = addDays(history[0]!.event.data.occurredOn, -3);
-        day <= addDays(last, 200);
-        day = addDays(day, 1)
-      ) {
+      for (const day of daysAround(history)) {
         const status = derivedOn(history, day);
         const expected = status.status === 'OVERDUE' ? status.currentDueDate : undefined;
         const actual = overdueOn(periods, day)?.dueDate;
         if (actual !== expected)
-          throw new Error(`seed ${seed}, ${day}: periods say ${actual}, the rule says ${expected}`);
+          throw new Error(
+            `seed ${i + 1}, ${day}: periods say ${actual}, the rule says ${expected}`,
+          );
         if (expected) overdueDays++;
       }
-    }
+    });
     expect(overdueDays).toBeGreaterThan(4_000);
-    // Both ways of computing them are exercised: facts visible in stream order, and not.
-    expect(inOrder).toBeGreaterThan(40);
-    expect(200 - inOrder).toBeGreaterThan(40);
+    expectBothOrders(histories);
   });
 
   it('gives one open period to an action left undone past its date', () => {
