@@ -7,3 +7,4 @@ export * from './event-counts/event-counts.projection';
 export * from './all-projections';
 export * from './action-plans/action-plans.projection';
 export * from './reporting/reporting.projection';
+export * from './action-plans/action-narrative';

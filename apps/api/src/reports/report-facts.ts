@@ -1,12 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type {
-  BusinessDate,
-  EvaluationGrade,
-  Evaluator,
-  ImpactAssessment,
-  RagRating,
-} from '@casetrail/domain';
-import { type HistoryEntry, ReadModelStore } from '@casetrail/projections';
+import type { BusinessDate, EvaluationGrade, Evaluator } from '@casetrail/domain';
+import { type ActionNarrative, ReadModelStore } from '@casetrail/projections';
 import { type ActionView, ActionViews, type AsOfMode } from '../action-plans/queries/action-views';
 
 /**
@@ -77,12 +71,7 @@ export interface EvaluationFact {
 }
 
 /** An action's derived status plus what its history says was done: the narrative of the report. */
-export interface ActionFact extends ActionView {
-  latestProgress: { on: BusinessDate; rag: RagRating; narrative: string } | null;
-  completionSummary: string | null;
-  signOff: { on: BusinessDate; impactAssessment: ImpactAssessment } | null;
-  withdrawnOn: BusinessDate | null;
-}
+export interface ActionFact extends ActionView, ActionNarrative {}
 
 export interface ReportFactSet {
   referrals: ReferralFact[];
@@ -139,53 +128,14 @@ export class ReportFacts {
 
   private actions(date: BusinessDate, mode: AsOfMode, caseId?: string): ActionFact[] {
     return this.actionViews
-      .withHistory(date, mode, caseId ? { caseId } : {})
-      .map(({ view, history }) => ({ ...view, ...narrativeOf(view, history) }));
+      .withNarrative(date, mode, caseId ? { caseId } : {})
+      .map(({ narrative, ...view }) => ({ ...view, ...narrative }));
   }
 }
 
 /** A fact counts once it had happened by the date and, in KNOWN mode, once the board knew it. */
 const visible = (occurred: string, known: string) =>
   `(${occurred} <= @date AND (@known = 0 OR ${known} <= @date))`;
-
-function narrativeOf(
-  view: ActionView,
-  history: HistoryEntry[],
-): Omit<ActionFact, keyof ActionView> {
-  const last = (type: string) => history.filter((h) => h.type === type).at(-1);
-  // By date, not stream order: progress entered late still yields to a later report (as §6.0 step 5).
-  const progress = history
-    .filter((h) => h.type === 'ActionProgressRecorded')
-    .reduce<HistoryEntry | undefined>(
-      (latest, h) => (!latest || h.occurredOn >= latest.occurredOn ? h : latest),
-      undefined,
-    );
-  const complete = view.derived.status === 'COMPLETE';
-  const signedOff = complete && view.derived.subStatus === 'SIGNED_OFF';
-  const completion = complete ? last('ActionCompleted') : undefined;
-  const signOff = signedOff ? last('ActionCompletionSignedOff') : undefined;
-  const withdrawal =
-    view.derived.status === 'CANCELLED'
-      ? history.filter((h) => h.type === 'ActionCancelled' || h.type === 'ActionSuperseded').at(-1)
-      : undefined;
-  return {
-    latestProgress: progress
-      ? {
-          on: progress.occurredOn,
-          rag: progress.data.rag as RagRating,
-          narrative: String(progress.data.narrative),
-        }
-      : null,
-    completionSummary: completion ? String(completion.data.summary) : null,
-    signOff: signOff
-      ? {
-          on: signOff.occurredOn,
-          impactAssessment: signOff.data.impactAssessment as ImpactAssessment,
-        }
-      : null,
-    withdrawnOn: withdrawal?.occurredOn ?? null,
-  };
-}
 
 interface ReferralRow {
   case_id: string;

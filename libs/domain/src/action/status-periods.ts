@@ -84,8 +84,13 @@ export function statusOnDay(status: StandingStatus, day: BusinessDate): ActionSt
 
 /** When the action was OVERDUE, and against which due date: the status periods, merged. */
 export function overduePeriods(history: readonly VisibleActionEvent[]): OverduePeriod[] {
+  return overdueIn(statusPeriods(history));
+}
+
+/** The same from status periods already computed. */
+export function overdueIn(periods: readonly StatusPeriod[]): OverduePeriod[] {
   const overdue: OverduePeriod[] = [];
-  for (const { from, until, status } of statusPeriods(history)) {
+  for (const { from, until, status } of periods) {
     if (status.status !== 'OVERDUE') continue;
     const last = overdue.at(-1);
     if (last && last.until === from && last.dueDate === status.currentDueDate) last.until = until;

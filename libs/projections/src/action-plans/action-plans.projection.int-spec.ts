@@ -4,7 +4,7 @@ import { sampleEvent, sampleMetadata } from '@casetrail/event-store/testing/samp
 import { temporaryDirectories } from '@casetrail/event-store/testing/temporary-directory';
 import { ProjectionRunner } from '../projection-runner';
 import { ReadModelStore } from '../read-model-store';
-import { ACTION_HISTORY_SQL, actionPlansProjection } from './action-plans.projection';
+import { ACTION_HISTORY_SQL, type ActionSnapshot, actionPlansProjection } from './action-plans.projection';
 
 const dirs = temporaryDirectories('casetrail-action-plans-');
 afterAll(() => dirs.cleanup());
@@ -139,6 +139,28 @@ describe('the action plans projection', () => {
       ]);
     });
 
+    it('keeps A09\'s standing period by period, with what was done, as effective and as known', () => {
+      const periods = (readModels.db.prepare('SELECT mode, from_date, until_date, snapshot FROM action_status ORDER BY mode, from_date').all() as { snapshot: string }[]).map(
+        ({ snapshot, ...period }) => {
+          const { status, narrative } = JSON.parse(snapshot) as ActionSnapshot;
+          return { ...period, status: status.status, subStatus: status.subStatus, due: status.currentDueDate, narrative };
+        },
+      );
+      const none = { latestProgress: null, completionSummary: null, signOff: null, withdrawnOn: null };
+      const progress = { ...none, latestProgress: { on: '2015-09-15', rag: 'AMBER', narrative: 'rescheduled' } };
+      const completed = { ...progress, completionSummary: 'delivered' };
+      const signedOff = { ...completed, signOff: { on: '2016-02-11', impactAssessment: 'IMPACT_EVIDENCED' } };
+      expect(periods).toEqual([
+        { mode: 'effective', from_date: '2015-03-02', until_date: '2015-09-15', status: 'ON_TRACK', due: '2015-09-30', narrative: none },
+        { mode: 'effective', from_date: '2015-09-15', until_date: '2016-01-01', status: 'AT_RISK', due: '2015-12-31', narrative: progress },
+        { mode: 'effective', from_date: '2016-01-01', until_date: '2016-01-12', status: 'OVERDUE', due: '2015-12-31', narrative: progress },
+        { mode: 'effective', from_date: '2016-01-12', until_date: '2016-02-11', status: 'COMPLETE', subStatus: 'AWAITING_SIGN_OFF', due: '2015-12-31', narrative: completed },
+        { mode: 'effective', from_date: '2016-02-11', until_date: '9999-12-31', status: 'COMPLETE', subStatus: 'SIGNED_OFF', due: '2015-12-31', narrative: signedOff },
+        // Known: the board learnt of the plan only when it was entered (2026-11-23), by then signed off.
+        { mode: 'known', from_date: '2026-11-23', until_date: '9999-12-31', status: 'COMPLETE', subStatus: 'SIGNED_OFF', due: '2015-12-31', narrative: signedOff },
+      ]);
+    });
+
     it('follows the escalation up the ladder to its resolution', () => {
       expect(readModels.db.prepare('SELECT * FROM escalations').get()).toMatchObject({
         escalation_id: 'E1',
@@ -175,7 +197,7 @@ describe('the action plans projection', () => {
       const runner = new ProjectionRunner(store, readModels, [actionPlansProjection], { idleWaitMs: 10 });
       runner.start();
       expect(await runner.waitForPosition(await store.headPosition(), 5_000)).toBe(true);
-      const rows = () => ['actions', 'action_history', 'action_overdue', 'escalations', 'escalation_history'].map((table) => readModels.db.prepare(`SELECT * FROM ${table}`).all());
+      const rows = () => ['actions', 'action_history', 'action_status', 'action_overdue', 'escalations', 'escalation_history'].map((table) => readModels.db.prepare(`SELECT * FROM ${table}`).all());
       const live = rows();
       await runner.rebuild('action_plans');
       expect(rows()).toEqual(live);

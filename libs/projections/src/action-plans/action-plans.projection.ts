@@ -1,6 +1,15 @@
-import { type ActionEvent, londonDateOf, overduePeriods } from '@casetrail/domain';
+import {
+  type ActionEvent,
+  londonDateOf,
+  overdueIn,
+  statusPeriods,
+  type StandingStatus,
+  type StatusPeriod,
+  type VisibleActionEvent,
+} from '@casetrail/domain';
 import type { StoredEvent } from '@casetrail/event-store';
 import type { Projection } from '../projection';
+import { type ActionNarrative, narrativeOf } from './action-narrative';
 
 /**
  * Action plans and escalations for managers (domain.md §6.2): one row per action and per
@@ -60,6 +69,12 @@ export function historyEntryOf(event: StoredEvent): HistoryEntry {
   };
 }
 
+/** An action's standing throughout one status period, as `action_status` keeps it. */
+export interface ActionSnapshot {
+  status: StandingStatus;
+  narrative: ActionNarrative;
+}
+
 /** until_date of a period still open: after any date the lists can be asked about. */
 const OPEN_ENDED = '9999-12-31';
 
@@ -73,11 +88,75 @@ const ACTION_STATUS_AFTER: Partial<Record<string, string>> = {
   ActionSuperseded: 'SUPERSEDED',
 };
 
+/** The two ways of reading history as of a date (§0.3 item 7): the day each fact became visible. */
+const MODES = [
+  ['effective', (h: HistoryEntry) => h.occurredOn],
+  ['known', (h: HistoryEntry) => (h.knownOn > h.occurredOn ? h.knownOn : h.occurredOn)],
+] as const;
+
+/** A row of action_status (value: the snapshot) or action_overdue (value: the due date). */
+interface PeriodRow {
+  mode: string;
+  from: string;
+  until: string;
+  value: string;
+}
+
+/** The action_status rows of one mode: periods that read the same (a fact that changed nothing shown) merged. */
+function snapshotRows(
+  mode: string,
+  periods: StatusPeriod<VisibleActionEvent & { entry: HistoryEntry }>[],
+): PeriodRow[] {
+  const rows: PeriodRow[] = [];
+  let open: { from: string; value: string } | undefined;
+  for (const { from, status, visible } of periods) {
+    const value =
+      status.status === 'ABSENT'
+        ? undefined
+        : JSON.stringify({
+            status,
+            narrative: narrativeOf(
+              status,
+              visible.map((v) => v.entry),
+            ),
+          } satisfies ActionSnapshot);
+    if (value === open?.value) continue;
+    if (open) rows.push({ mode, ...open, until: from });
+    open = value === undefined ? undefined : { from, value };
+  }
+  if (open) rows.push({ mode, ...open, until: OPEN_ENDED });
+  return rows;
+}
+
+/** Writes the rows of `wanted` that `existing` lacks or holds otherwise, and removes the rest. */
+function sync(
+  existing: PeriodRow[],
+  wanted: PeriodRow[],
+  put: (row: PeriodRow) => void,
+  remove: (row: PeriodRow) => void,
+): void {
+  const stale = new Map(existing.map((row) => [`${row.mode} ${row.from}`, row]));
+  for (const row of wanted) {
+    const key = `${row.mode} ${row.from}`;
+    const old = stale.get(key);
+    stale.delete(key);
+    if (old?.until !== row.until || old.value !== row.value) put(row);
+  }
+  stale.forEach(remove);
+}
+
 export const actionPlansProjection: Projection = {
   name: 'action_plans',
-  version: 6,
+  version: 7,
   handles: [...ACTION_EVENT_TYPES, ...ESCALATION_EVENT_TYPES],
-  tables: ['actions', 'action_history', 'action_overdue', 'escalations', 'escalation_history'],
+  tables: [
+    'actions',
+    'action_history',
+    'action_status',
+    'action_overdue',
+    'escalations',
+    'escalation_history',
+  ],
   createSchema: (t) => `
     CREATE TABLE ${t.actions} (
       action_id          TEXT    PRIMARY KEY,
@@ -105,6 +184,17 @@ export const actionPlansProjection: Projection = {
     ) WITHOUT ROWID;
     CREATE INDEX ${t.actions}_case ON ${t.actions} (case_id);
     CREATE INDEX ${t.actions}_due ON ${t.actions} (status, current_due_date);
+    -- Each action's derived status (statusPeriods, §6.0) and narrative, as effective and as
+    -- known, so every action's standing on any date is read by primary key: until_date is
+    -- exclusive, ${OPEN_ENDED} for the last period. The snapshot is an ActionSnapshot as JSON.
+    CREATE TABLE ${t.action_status} (
+      action_id  TEXT NOT NULL,
+      mode       TEXT NOT NULL CHECK (mode IN ('effective', 'known')),
+      from_date  TEXT NOT NULL,
+      until_date TEXT NOT NULL,
+      snapshot   TEXT NOT NULL,
+      PRIMARY KEY (action_id, mode, from_date)
+    ) WITHOUT ROWID;
     -- When each action was overdue, as effective and as known (overduePeriods, §6.0), so the
     -- overdue list on any date is a range read. until_date is exclusive; ${OPEN_ENDED} while open.
     -- The columns the lists filter and count by are copied from the action, so a list of ten
@@ -121,8 +211,12 @@ export const actionPlansProjection: Projection = {
       lead_text       TEXT NOT NULL,
       PRIMARY KEY (action_id, mode, from_date)
     ) WITHOUT ROWID;
-    CREATE INDEX ${t.action_overdue}_on ON ${t.action_overdue} (mode, until_date, due_date, action_id);
-    CREATE INDEX ${t.action_overdue}_agency ON ${t.action_overdue} (mode, agency COLLATE NOCASE, until_date);
+    -- Both cover the lists' page and counts (the key adds action_id and from_date), so a list
+    -- never visits the table: with ten thousand overdue, each lookup there cost a millisecond.
+    CREATE INDEX ${t.action_overdue}_on
+      ON ${t.action_overdue} (mode, until_date, due_date, agency, lead_text);
+    CREATE INDEX ${t.action_overdue}_agency
+      ON ${t.action_overdue} (mode, agency COLLATE NOCASE, until_date, due_date, lead_text);
     CREATE INDEX ${t.action_overdue}_case ON ${t.action_overdue} (case_id);
     CREATE TABLE ${t.escalations} (
       escalation_id  TEXT    PRIMARY KEY,
@@ -198,39 +292,68 @@ export const actionPlansProjection: Projection = {
     const actionHistory = db.prepare(
       `SELECT entry FROM ${t.action_history} WHERE action_id = ? ORDER BY seq`,
     );
-    const clearOverdue = db.prepare(`DELETE FROM ${t.action_overdue} WHERE action_id = ?`);
-    const insertOverdue = db.prepare(
-      `INSERT INTO ${t.action_overdue} (action_id, mode, from_date, until_date, due_date, case_id, agency, monitoring_body, lead_text)
-       SELECT @id, @mode, @from, @until, @due, case_id, agency, monitoring_body, json_extract(lead, '$.displayText')
+    const statusRows = db.prepare(
+      `SELECT mode, from_date AS "from", until_date AS until, snapshot AS value FROM ${t.action_status} WHERE action_id = ?`,
+    );
+    const putStatus = db.prepare(
+      `INSERT OR REPLACE INTO ${t.action_status} (action_id, mode, from_date, until_date, snapshot)
+       VALUES (@id, @mode, @from, @until, @value)`,
+    );
+    const removeStatus = db.prepare(
+      `DELETE FROM ${t.action_status} WHERE action_id = @id AND mode = @mode AND from_date = @from`,
+    );
+    const overdueRows = db.prepare(
+      `SELECT mode, from_date AS "from", until_date AS until, due_date AS value FROM ${t.action_overdue} WHERE action_id = ?`,
+    );
+    const putOverdue = db.prepare(
+      `INSERT OR REPLACE INTO ${t.action_overdue} (action_id, mode, from_date, until_date, due_date, case_id, agency, monitoring_body, lead_text)
+       SELECT @id, @mode, @from, @until, @value, case_id, agency, monitoring_body, json_extract(lead, '$.displayText')
        FROM ${t.actions} WHERE action_id = @id`,
+    );
+    const removeOverdue = db.prepare(
+      `DELETE FROM ${t.action_overdue} WHERE action_id = @id AND mode = @mode AND from_date = @from`,
     );
     const relabelOverdue = db.prepare(
       `UPDATE ${t.action_overdue} SET lead_text = json_extract(?, '$.displayText') WHERE action_id = ?`,
     );
 
-    /** Recomputes the action's overdue periods from its whole history, in both modes. */
-    function trackOverdue(id: string): void {
+    /**
+     * Recomputes the action's status and overdue periods from its whole history, in both modes,
+     * and writes only the rows that changed: a new fact usually ends the last period and opens
+     * one, so rewriting them all would cost several times the writes.
+     */
+    function trackStatus(id: string): void {
       const history = (actionHistory.all(id) as { entry: string }[]).map(
         (row) => JSON.parse(row.entry) as HistoryEntry,
       );
-      const event = (h: HistoryEntry) => ({ type: h.type, data: h.data }) as unknown as ActionEvent;
-      clearOverdue.run(id);
-      for (const [mode, visibleFrom] of [
-        ['effective', (h: HistoryEntry) => h.occurredOn],
-        ['known', (h: HistoryEntry) => (h.knownOn > h.occurredOn ? h.knownOn : h.occurredOn)],
-      ] as const) {
-        const periods = overduePeriods(
-          history.map((h) => ({ event: event(h), visibleFrom: visibleFrom(h) })),
+      const status: PeriodRow[] = [];
+      const overdue: PeriodRow[] = [];
+      for (const [mode, visibleFrom] of MODES) {
+        const periods = statusPeriods<VisibleActionEvent & { entry: HistoryEntry }>(
+          history.map((h) => ({
+            event: { type: h.type, data: h.data } as unknown as ActionEvent,
+            visibleFrom: visibleFrom(h),
+            entry: h,
+          })),
         );
-        for (const p of periods)
-          insertOverdue.run({
-            id,
-            mode,
-            from: p.from,
-            until: p.until ?? OPEN_ENDED,
-            due: p.dueDate,
-          });
+        status.push(...snapshotRows(mode, periods));
+        for (const p of overdueIn(periods))
+          overdue.push({ mode, from: p.from, until: p.until ?? OPEN_ENDED, value: p.dueDate });
       }
+      const bound = (run: (row: PeriodRow & { id: string }) => unknown) => (row: PeriodRow) =>
+        run({ ...row, id });
+      sync(
+        statusRows.all(id) as PeriodRow[],
+        status,
+        bound((r) => putStatus.run(r)),
+        bound((r) => removeStatus.run(r)),
+      );
+      sync(
+        overdueRows.all(id) as PeriodRow[],
+        overdue,
+        bound((r) => putOverdue.run(r)),
+        bound((r) => removeOverdue.run(r)),
+      );
     }
 
     const appendEscalationHistory = db.prepare(
@@ -262,7 +385,7 @@ export const actionPlansProjection: Projection = {
           plannedOn: entry.occurredOn,
           dueDate: d.dueDate ?? null,
         });
-        trackOverdue(id);
+        trackStatus(id);
         return;
       }
       const newDue =
@@ -282,9 +405,9 @@ export const actionPlansProjection: Projection = {
         rag: event.type === 'ActionProgressRecorded' ? d.rag : null,
         progressOn: event.type === 'ActionProgressRecorded' ? entry.occurredOn : null,
       });
-      // Progress reports and a new lead never make an action overdue or end it (§6.0).
+      // A new lead changes no status (§6.0), only the name the overdue lists count it under.
       if (event.type === 'ActionLeadChanged') relabelOverdue.run(JSON.stringify(d.toLead), id);
-      else if (event.type !== 'ActionProgressRecorded') trackOverdue(id);
+      else trackStatus(id);
     }
 
     function applyEscalation(event: StoredEvent, id: string): void {

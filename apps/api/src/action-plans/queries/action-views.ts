@@ -1,13 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { type ActionStatusOn, type BusinessDate, type Lead, statusOnDay } from '@casetrail/domain';
 import {
-  type ActionEvent,
-  type ActionStatusOn,
-  type BusinessDate,
-  deriveActionStatus,
-  type Lead,
-} from '@casetrail/domain';
-import {
-  ACTION_HISTORY_SQL,
+  type ActionNarrative,
+  type ActionSnapshot,
   ESCALATION_HISTORY_SQL,
   type HistoryEntry,
   ReadModelStore,
@@ -26,7 +21,7 @@ interface ActionRow {
   monitoring_body: string;
   timescale_text: string;
   planned_on: string;
-  history: string;
+  snapshot: string;
 }
 
 interface EscalationRow {
@@ -75,9 +70,11 @@ export interface OverdueList {
 }
 
 /**
- * Actions as they stood on a business date (domain.md §0.3 item 7, §6.0, §6.2), derived by the
- * domain from each action's history: "effective" takes every fact that had happened by then,
- * including ones entered later; "known" only what had been recorded (or was known) by then.
+ * Actions as they stood on a business date (domain.md §0.3 item 7, §6.0, §6.2): "effective"
+ * takes every fact that had happened by then, including ones entered later; "known" only what
+ * had been recorded (or was known) by then. Each action's standing is read from the status
+ * periods the projection derives with the domain's rule (`statusPeriods`), so any date, in
+ * either mode, is one range read and no action is derived again at query time.
  */
 @Injectable()
 export class ActionViews {
@@ -85,7 +82,7 @@ export class ActionViews {
 
   /** Every action planned by the date, with its status and RAG on it. */
   asOf(date: BusinessDate, mode: AsOfMode, filter: ActionFilter): ActionView[] {
-    return this.withHistory(date, mode, filter).map(({ view }) => view);
+    return this.withNarrative(date, mode, filter).map(({ narrative: _, ...view }) => view);
   }
 
   /**
@@ -112,12 +109,21 @@ export class ActionViews {
        ORDER BY due_date ${ascending ? 'DESC' : 'ASC'}, action_id LIMIT @limit OFFSET @offset`,
       { limit: pageSize, offset: (page - 1) * pageSize },
     ).map((row) => row.actionId);
-    const ranked = (rows: { name: string; count: bigint }[]) =>
-      rows
-        .map(({ name, count }) => ({ name, count: Number(count) }))
+    // One scan counts both ways: per agency and lead together, then summed each way.
+    const counts = all<{ agency: string; lead: string; count: bigint }>(
+      `SELECT agency, lead_text AS lead, count(*) AS count ${from} GROUP BY 1, 2`,
+    );
+    const ranked = (name: (row: (typeof counts)[number]) => string) =>
+      [
+        ...counts.reduce(
+          (sums, row) => sums.set(name(row), (sums.get(name(row)) ?? 0) + Number(row.count)),
+          new Map<string, number>(),
+        ),
+      ]
+        .map(([name, count]) => ({ name, count }))
         .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
-    const byAgency = ranked(all(`SELECT agency AS name, count(*) AS count ${from} GROUP BY 1`));
-    const byLead = ranked(all(`SELECT lead_text AS name, count(*) AS count ${from} GROUP BY 1`));
+    const byAgency = ranked((row) => row.agency);
+    const byLead = ranked((row) => row.lead);
     const views = new Map(
       this.asOf(date, mode, { actionIds: pageIds }).map((view) => [view.actionId, view]),
     );
@@ -129,37 +135,29 @@ export class ActionViews {
     };
   }
 
-  /** As `asOf`, each action with the history entries it was derived from (those visible on the date). */
-  withHistory(
+  /** As `asOf`, each action with what its history says was done by the date (the report's narrative). */
+  withNarrative(
     date: BusinessDate,
     mode: AsOfMode,
     filter: ActionFilter,
-  ): { view: ActionView; history: HistoryEntry[] }[] {
-    const where = ['planned_on <= @date'];
-    const filters = filtered(where, filter);
+  ): (ActionView & { narrative: ActionNarrative })[] {
+    const filters = filtered(['mode = @mode', 'from_date <= @date', 'until_date > @date'], filter);
     const rows = this.readModels.db
       .prepare(
-        `SELECT *, ${ACTION_HISTORY_SQL} AS history FROM actions WHERE ${filters.where} ORDER BY action_id`,
+        // CROSS JOIN keeps actions outermost (found by case or id, or scanned in id order), each
+        // then finding its period by primary key: led by the periods, SQLite read them all.
+        `SELECT actions.*, snapshot FROM actions CROSS JOIN action_status USING (action_id)
+         WHERE ${filters.where} ORDER BY action_id`,
       )
-      .all({ date, ...filters.params }) as ActionRow[];
-    const derivedRows = rows.flatMap((row) => {
-      const history = visible(JSON.parse(row.history) as HistoryEntry[], date, mode);
-      if (history.length === 0) return [];
-      const derived = deriveActionStatus(
-        history.map((h) => ({ type: h.type, data: h.data }) as unknown as ActionEvent),
-        date,
-      );
-      if (derived.status === 'ABSENT') return [];
-      return [{ row, history, derived }];
-    });
+      .all({ date, mode, ...filters.params }) as ActionRow[];
     const escalations = this.openEscalationsAsOf(
       date,
       mode,
-      derivedRows.map(({ row }) => row.action_id),
+      rows.map((row) => row.action_id),
     );
-    return derivedRows.map(({ row, history, derived }) => ({
-      history,
-      view: {
+    return rows.map((row) => {
+      const { status, narrative } = JSON.parse(row.snapshot) as ActionSnapshot;
+      return {
         actionId: row.action_id,
         caseId: row.case_id,
         recommendationIds: JSON.parse(row.recommendation_ids) as string[],
@@ -170,10 +168,11 @@ export class ActionViews {
         monitoringBody: row.monitoring_body,
         timescaleText: row.timescale_text,
         plannedOn: row.planned_on,
-        derived,
+        derived: statusOnDay(status, date),
         escalation: escalations.get(row.action_id) ?? null,
-      },
-    }));
+        narrative,
+      };
+    });
   }
 
   /** The highest open escalation per action on the date (§6.0: "highest open level on or before T"). */
