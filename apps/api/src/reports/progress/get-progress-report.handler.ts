@@ -19,13 +19,13 @@ export class GetProgressReportHandler implements IQueryHandler<
   }: GetProgressReport): Promise<ProgressReportPage> {
     const { summary, reviews, byAgency, byTheme, byMonitoringBody } = buildProgressReport(
       this.facts.asOf(asOf, mode, caseId),
+      { page, pageSize },
     );
-    const items = reviews.slice((page - 1) * pageSize, page * pageSize);
     return {
       asOf,
       mode,
       summary,
-      reviews: { items, page, pageSize, total: reviews.length },
+      reviews: { items: reviews, page, pageSize, total: summary.reviews },
       byAgency,
       byTheme,
       byMonitoringBody,

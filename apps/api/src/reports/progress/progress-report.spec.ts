@@ -206,6 +206,24 @@ describe('the executive progress report', () => {
       expect(report.summary.reviewRag).toEqual({ RED: 1, AMBER: 1, GREEN: 0, GREY: 0, BLUE: 1 });
     });
 
+    it('draws only the page of reviews asked for, worst first, and still counts them all', () => {
+      const facts = {
+        referrals: [],
+        reviews: [],
+        recommendations: ['A', 'B', 'C'].map((c) => recommendation(c, `${c}-1`, [])),
+        actions: [
+          action('A-A1', 'A', ['A-1'], signedOff('OUTPUT_ONLY')),
+          action('B-A1', 'B', ['B-1'], overdue(3, '2020-01-01')),
+          action('C-A1', 'C', ['C-1'], atRisk()),
+        ],
+      };
+      const second = buildProgressReport(facts, { page: 2, pageSize: 1 });
+      expect(second.reviews).toEqual([buildProgressReport(facts).reviews[1]]);
+      expect(second.reviews[0]!.caseId).toBe('C');
+      expect(second.summary).toEqual(buildProgressReport(facts).summary);
+      expect(second.summary.reviews).toBe(3);
+    });
+
     it('totals the actions and names the oldest overdue across reviews', () => {
       expect(report.summary.actions).toMatchObject({
         planned: 4,

@@ -148,14 +148,19 @@ export const NOT_THEMED = 'NOT_THEMED';
 const UNPLANNED_RED = { rag: 'RED' as const };
 const RAGS: DerivedRag[] = ['RED', 'AMBER', 'GREEN', 'GREY', 'BLUE'];
 
-export function buildProgressReport(facts: ProgressReportFacts): ProgressReport {
+/** Which reviews to detail, worst first: the rest are counted in the summary but not drawn. */
+export interface ReviewPage {
+  page: number;
+  pageSize: number;
+}
+
+export function buildProgressReport(
+  facts: ProgressReportFacts,
+  { page, pageSize }: ReviewPage = { page: 1, pageSize: Infinity },
+): ProgressReport {
   const actionsOf = actionsByRecommendation(facts.actions);
-  const recommendations = facts.recommendations.map((r) => ({
-    fact: r,
-    actions: actionsOf.get(key(r.caseId, r.recommendationId)) ?? [],
-  }));
-  const progress = recommendations.map(({ fact, actions }) =>
-    recommendationProgress(fact, actions),
+  const progress = facts.recommendations.map((r) =>
+    recommendationProgress(r, actionsOf.get(key(r.caseId, r.recommendationId)) ?? []),
   );
   const caseIds = [
     ...new Set([
@@ -167,8 +172,16 @@ export function buildProgressReport(facts: ProgressReportFacts): ProgressReport 
   const reviewsOf = groupBy(facts.reviews, (r) => r.caseId);
   const progressOf = groupBy(progress, (p) => p.caseId);
   const actionsOfCase = groupBy(facts.actions, (a) => a.caseId);
-  const reviews = caseIds
-    .map((caseId) =>
+  const ranked = caseIds
+    .map((caseId) => ({
+      caseId,
+      rag: groupRag(actionsOfCase.get(caseId) ?? [], progressOf.get(caseId) ?? []),
+    }))
+    .sort((a, b) => severity(a.rag) - severity(b.rag) || a.caseId.localeCompare(b.caseId));
+  // Only the page is drawn in full: at national scale, every review's lines would be most of the work.
+  const reviews = ranked
+    .slice((page - 1) * pageSize, page * pageSize)
+    .map(({ caseId }) =>
       reviewProgress(
         caseId,
         referralOf.get(caseId),
@@ -176,15 +189,12 @@ export function buildProgressReport(facts: ProgressReportFacts): ProgressReport 
         progressOf.get(caseId) ?? [],
         actionsOfCase.get(caseId) ?? [],
       ),
-    )
-    .sort(
-      (a, b) => severity(a.reviewRag) - severity(b.reviewRag) || a.caseId.localeCompare(b.caseId),
     );
 
   return {
     summary: {
-      reviews: reviews.length,
-      reviewRag: countRags(reviews.map((r) => r.reviewRag)),
+      reviews: ranked.length,
+      reviewRag: countRags(ranked.map((r) => r.rag)),
       recommendations: recommendationCounts(progress),
       ...tally(facts.actions),
     },
@@ -201,7 +211,11 @@ export function buildProgressReport(facts: ProgressReportFacts): ProgressReport 
   };
 }
 
-type Progress = RecommendationProgress & { caseId: string; actions: ActionFact[] };
+/** A recommendation's standing; its action lines are drawn only for the reviews shown. */
+type Progress = Omit<RecommendationProgress, 'done' | 'remaining'> & {
+  caseId: string;
+  actions: ActionFact[];
+};
 
 function recommendationProgress(fact: RecommendationFact, actions: ActionFact[]): Progress {
   const counted = actions.filter((a) => a.derived.rag !== null);
@@ -211,7 +225,6 @@ function recommendationProgress(fact: RecommendationFact, actions: ActionFact[])
       : fact.closedWithoutActionOn
         ? 'CLOSED_WITHOUT_ACTION'
         : 'UNPLANNED';
-  const lines = counted.map(actionLine);
   return {
     caseId: fact.caseId,
     actions: counted,
@@ -224,8 +237,6 @@ function recommendationProgress(fact: RecommendationFact, actions: ActionFact[])
     addedOn: fact.addedOn,
     status,
     rag: status === 'UNPLANNED' ? 'RED' : rollUpRag(counted.map((a) => a.derived)),
-    done: lines.filter((l) => l.status === 'COMPLETE'),
-    remaining: lines.filter((l) => l.status !== 'COMPLETE'),
   };
 }
 
@@ -252,7 +263,14 @@ function reviewProgress(
     recommendations: recommendationCounts(progress),
     ...tally(actions),
     byTheme: themeProgress(progress),
-    byRecommendation: progress.map(({ caseId: _c, actions: _a, ...rest }) => rest),
+    byRecommendation: progress.map(({ caseId: _c, actions: counted, ...rest }) => {
+      const lines = counted.map(actionLine);
+      return {
+        ...rest,
+        done: lines.filter((l) => l.status === 'COMPLETE'),
+        remaining: lines.filter((l) => l.status !== 'COMPLETE'),
+      };
+    }),
   };
 }
 
@@ -288,9 +306,11 @@ function agencyProgress(actions: ActionFact[], progress: Progress[]): AgencyProg
   const agencies = [
     ...new Set([...actions.map((a) => a.agency), ...unplanned.map((p) => p.addressedTo)]),
   ];
+  const actionsOf = groupBy(actions, (a) => a.agency);
+  const unplannedOf = groupBy(unplanned, (p) => p.addressedTo);
   return agencies.sort().map((agency) => {
-    const own = actions.filter((a) => a.agency === agency);
-    const ownUnplanned = unplanned.filter((p) => p.addressedTo === agency);
+    const own = actionsOf.get(agency) ?? [];
+    const ownUnplanned = unplannedOf.get(agency) ?? [];
     const overdueByLead = groupBy(
       own.filter((a) => a.derived.status === 'OVERDUE'),
       (a) => a.lead.displayText,
@@ -307,25 +327,33 @@ function agencyProgress(actions: ActionFact[], progress: Progress[]): AgencyProg
   });
 }
 
+/** One pass over the actions: a report at national scale tallies tens of thousands, many times. */
 function tally(actions: ActionFact[]): Tally {
-  const counted = actions.filter((a) => a.derived.rag !== null);
-  const status = (s: string) => counted.filter((a) => a.derived.status === s).length;
-  const impact = (i: string) => counted.filter((a) => a.signOff?.impactAssessment === i).length;
+  const byStatus = new Map<string, number>();
+  const byImpact = new Map<string, number>();
+  const rags: (DerivedRag | null)[] = [];
+  let signedOff = 0;
+  let oldest: ActionFact | undefined;
+  for (const a of actions) {
+    const d = a.derived;
+    if (d.rag === null) continue;
+    rags.push(d.rag);
+    byStatus.set(d.status, (byStatus.get(d.status) ?? 0) + 1);
+    const impact = a.signOff?.impactAssessment;
+    if (impact) byImpact.set(impact, (byImpact.get(impact) ?? 0) + 1);
+    if (d.subStatus === 'SIGNED_OFF') signedOff++;
+    if (d.status === 'OVERDUE' && (!oldest || moreOverdue(a, oldest))) oldest = a;
+  }
+  const status = (s: string) => byStatus.get(s) ?? 0;
+  const impact = (i: string) => byImpact.get(i) ?? 0;
   const complete = status('COMPLETE');
-  const signedOff = counted.filter((a) => a.derived.subStatus === 'SIGNED_OFF').length;
-  const overdue = counted
-    .filter((a) => a.derived.status === 'OVERDUE')
-    .sort(
-      (a, b) =>
-        b.derived.daysOverdue! - a.derived.daysOverdue! || a.actionId.localeCompare(b.actionId),
-    );
   return {
     actions: {
-      planned: counted.length,
+      planned: rags.length,
       onTrack: status('ON_TRACK'),
       atRisk: status('AT_RISK'),
       offTrack: status('OFF_TRACK'),
-      overdue: overdue.length,
+      overdue: status('OVERDUE'),
       unscheduled: status('UNSCHEDULED'),
       complete,
       signedOff,
@@ -333,21 +361,26 @@ function tally(actions: ActionFact[]): Tally {
       impactEvidenced: impact('IMPACT_EVIDENCED'),
       outputOnly: impact('OUTPUT_ONLY'),
       notYetMeasurable: impact('NOT_YET_MEASURABLE'),
-      withdrawn: actions.length - counted.length,
+      withdrawn: actions.length - rags.length,
     },
-    ragCounts: countRags(counted.map((a) => a.derived.rag)),
-    percentComplete: percent(complete, counted.length),
-    percentSignedOff: percent(signedOff, counted.length),
-    oldestOverdue: overdue[0]
+    ragCounts: countRags(rags),
+    percentComplete: percent(complete, rags.length),
+    percentSignedOff: percent(signedOff, rags.length),
+    oldestOverdue: oldest
       ? {
-          actionId: overdue[0].actionId,
-          caseId: overdue[0].caseId,
-          daysOverdue: overdue[0].derived.daysOverdue!,
-          currentDueDate: overdue[0].derived.currentDueDate!,
+          actionId: oldest.actionId,
+          caseId: oldest.caseId,
+          daysOverdue: oldest.derived.daysOverdue!,
+          currentDueDate: oldest.derived.currentDueDate!,
         }
       : null,
   };
 }
+
+/** The most days overdue first; of two equally overdue, the first by id. */
+const moreOverdue = (a: ActionFact, b: ActionFact) =>
+  a.derived.daysOverdue! - b.derived.daysOverdue! > 0 ||
+  (a.derived.daysOverdue === b.derived.daysOverdue && a.actionId.localeCompare(b.actionId) < 0);
 
 function recommendationCounts(progress: Progress[]): RecommendationCounts {
   const scope = (s: string) => progress.filter((p) => p.scope === s).length;
