@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { BusinessDate, EvaluationGrade, Evaluator } from '@casetrail/domain';
 import { type ActionNarrative, ReadModelStore } from '@casetrail/projections';
 import { type ActionView, ActionViews, type AsOfMode } from '../action-plans/queries/action-views';
+import type { ProgressReportFacts } from './progress/progress-report';
 
 /**
  * What the reports count, as it stood on a business date (domain.md §0.3 item 7): "effective"
@@ -91,38 +92,73 @@ export class ReportFacts {
     private readonly actionViews: ActionViews,
   ) {}
 
+  /** Every fact, for the annual report. */
   asOf(date: BusinessDate, mode: AsOfMode, caseId?: string): ReportFactSet {
+    const read = this.reader(date, mode, caseId);
+    return {
+      referrals: read.referrals(),
+      decisions: read.decisions(),
+      reviews: read.reviews(),
+      recommendations: read.recommendations(),
+      evaluations: read.evaluations(),
+      actions: this.actions(date, mode, caseId),
+    };
+  }
+
+  /**
+   * What the progress report draws on: no decisions or evaluations, and only the referrals of
+   * cases with recommendations or actions (at national scale, a seventh of them).
+   */
+  forProgress(date: BusinessDate, mode: AsOfMode, caseId?: string): ProgressReportFacts {
+    const read = this.reader(date, mode, caseId);
+    return {
+      referrals: read.referrals(
+        `(EXISTS (SELECT 1 FROM report_recommendations r WHERE r.case_id = report_referrals.case_id)
+          OR EXISTS (SELECT 1 FROM actions a WHERE a.case_id = report_referrals.case_id))`,
+      ),
+      reviews: read.reviews(),
+      recommendations: read.recommendations(),
+      actions: this.actions(date, mode, caseId),
+    };
+  }
+
+  private reader(date: BusinessDate, mode: AsOfMode, caseId?: string) {
     const params = { date, known: mode === 'known' ? 1 : 0, caseId: caseId ?? null };
     // Spelled out, not "(@caseId IS NULL OR …)", so one case is found through the index.
     const OF_CASE = caseId === undefined ? '1' : 'case_id = @caseId';
     const all = <T>(sql: string) => this.readModels.db.prepare(sql).all(params) as T[];
     return {
-      referrals: all<ReferralRow>(
-        `SELECT * FROM report_referrals WHERE ${visible('referred_on', 'known_on')} AND ${OF_CASE}
-         ORDER BY referred_on, case_id`,
-      ).map(referralFact),
-      decisions: all<DecisionRow>(
-        `SELECT * FROM report_decisions WHERE ${visible('decided_on', 'known_on')} AND ${OF_CASE}
-         ORDER BY case_id, seq`,
-      ).map(decisionFact),
-      reviews: all<ReviewRow>(
-        `SELECT case_id, review_id, review_type, methodology, commissioned_on,
-           CASE WHEN ${visible('signed_off_on', 'signed_off_known_on')} THEN signed_off_on END AS signed_off_on,
-           CASE WHEN ${visible('published_on', 'published_known_on')} THEN published_on END AS published_on
-         FROM report_reviews WHERE ${visible('commissioned_on', 'commissioned_known_on')} AND ${OF_CASE}
-         ORDER BY case_id, commissioned_on`,
-      ).map(reviewFact),
-      recommendations: all<RecommendationRow>(
-        `SELECT case_id, recommendation_id, number, text, scope, addressed_to, themes, added_on,
-           CASE WHEN ${visible('closed_on', 'closed_known_on')} THEN closed_on END AS closed_on
-         FROM report_recommendations WHERE ${visible('added_on', 'known_on')} AND ${OF_CASE}
-         ORDER BY case_id, seq`,
-      ).map(recommendationFact),
-      evaluations: all<EvaluationRow>(
-        `SELECT * FROM report_evaluations WHERE ${visible('evaluated_on', 'known_on')} AND ${OF_CASE}
-         ORDER BY case_id, seq`,
-      ).map(evaluationFact),
-      actions: this.actions(date, mode, caseId),
+      referrals: (also = '1') =>
+        all<ReferralRow>(
+          `SELECT * FROM report_referrals
+           WHERE ${visible('referred_on', 'known_on')} AND ${OF_CASE} AND ${also}
+           ORDER BY referred_on, case_id`,
+        ).map(referralFact),
+      decisions: () =>
+        all<DecisionRow>(
+          `SELECT * FROM report_decisions WHERE ${visible('decided_on', 'known_on')} AND ${OF_CASE}
+           ORDER BY case_id, seq`,
+        ).map(decisionFact),
+      reviews: () =>
+        all<ReviewRow>(
+          `SELECT case_id, review_id, review_type, methodology, commissioned_on,
+             CASE WHEN ${visible('signed_off_on', 'signed_off_known_on')} THEN signed_off_on END AS signed_off_on,
+             CASE WHEN ${visible('published_on', 'published_known_on')} THEN published_on END AS published_on
+           FROM report_reviews WHERE ${visible('commissioned_on', 'commissioned_known_on')} AND ${OF_CASE}
+           ORDER BY case_id, commissioned_on`,
+        ).map(reviewFact),
+      recommendations: () =>
+        all<RecommendationRow>(
+          `SELECT case_id, recommendation_id, number, text, scope, addressed_to, themes, added_on,
+             CASE WHEN ${visible('closed_on', 'closed_known_on')} THEN closed_on END AS closed_on
+           FROM report_recommendations WHERE ${visible('added_on', 'known_on')} AND ${OF_CASE}
+           ORDER BY case_id, seq`,
+        ).map(recommendationFact),
+      evaluations: () =>
+        all<EvaluationRow>(
+          `SELECT * FROM report_evaluations WHERE ${visible('evaluated_on', 'known_on')} AND ${OF_CASE}
+           ORDER BY case_id, seq`,
+        ).map(evaluationFact),
     };
   }
 

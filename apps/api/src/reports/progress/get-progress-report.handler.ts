@@ -18,7 +18,7 @@ export class GetProgressReportHandler implements IQueryHandler<
     pageSize,
   }: GetProgressReport): Promise<ProgressReportPage> {
     const { summary, reviews, byAgency, byTheme, byMonitoringBody } = buildProgressReport(
-      this.facts.asOf(asOf, mode, caseId),
+      this.facts.forProgress(asOf, mode, caseId),
       { page, pageSize },
     );
     return {
