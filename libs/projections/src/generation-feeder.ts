@@ -1,5 +1,5 @@
 import type { EventStore, StoredEvent } from '@casetrail/event-store';
-import type { Projection } from './projection';
+import type { Projection, ProjectionHandler } from './projection';
 import { ProjectionFailed } from './projection-failed';
 import { ReadModelStore } from './read-model-store';
 
@@ -11,7 +11,7 @@ export type StepOutcome = 'applied' | 'idle' | 'failed' | 'gone';
  * read it (compare-and-set): a rebuild or a second process can never double-apply a batch.
  */
 export class GenerationFeeder {
-  private readonly handle: (event: StoredEvent) => void;
+  private readonly handle: ProjectionHandler;
   private readonly handles: (type: string) => boolean;
 
   constructor(
@@ -47,6 +47,7 @@ export class GenerationFeeder {
       const row = this.readModels.generation(this.projection.name, this.generation);
       if (!row || row.failure || row.position !== from) return false;
       for (const event of events) this.apply(event);
+      this.endBatch(events);
       const last = events[events.length - 1];
       return this.readModels.compareAndSetCheckpoint(this.projection.name, this.generation, from, last.position, last.recordedAt);
     });
@@ -69,6 +70,17 @@ export class GenerationFeeder {
       });
     }).immediate();
     return 'failed';
+  }
+
+  private endBatch(events: readonly StoredEvent[]): void {
+    try {
+      this.handle.endBatch?.();
+    } catch (error) {
+      // A projection names the event its deferred work failed on; failing that, stop at the batch's first.
+      throw error instanceof ProjectionFailed
+        ? error
+        : new ProjectionFailed(this.projection.name, events[0], error);
+    }
   }
 
   private apply(event: StoredEvent): void {

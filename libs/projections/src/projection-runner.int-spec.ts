@@ -4,6 +4,7 @@ import { sampleEvent } from '@casetrail/event-store/testing/sample-events';
 import { temporaryDirectories } from '@casetrail/event-store/testing/temporary-directory';
 import { eventCountsProjection } from './event-counts/event-counts.projection';
 import type { Projection } from './projection';
+import { ProjectionFailed } from './projection-failed';
 import { ProjectionRunner } from './projection-runner';
 import { ReadModelStore } from './read-model-store';
 
@@ -210,6 +211,61 @@ describe('the projection runner', () => {
       await waitUntil(() => readModels.active('event_counts')!.position === head);
       expect(counts()).toEqual({ A: 3, Poison: 1 });
       expect(r.reached(head)).toBe(false);
+    });
+  });
+
+  describe('when a projection defers work to the end of each batch', () => {
+    /** Counts at the end of each batch only; with `failOn`, that batch's end fails on the event of that type. */
+    const deferring = (failOn?: { type: string; named: boolean }): Projection => ({
+      ...eventCountsProjection,
+      name: 'batched_counts',
+      tables: ['batched_counts'],
+      createSchema: (t) => eventCountsProjection.createSchema({ event_counts: t.batched_counts }),
+      bind(db, t) {
+        const count = eventCountsProjection.bind(db, { event_counts: t.batched_counts });
+        const pending: StoredEvent[] = [];
+        return Object.assign((event: StoredEvent) => void pending.push(event), {
+          endBatch() {
+            const events = pending.splice(0);
+            const poison = events.find((e) => e.type === failOn?.type);
+            if (poison && failOn?.named) throw new ProjectionFailed('batched_counts', poison, new Error('cannot end on Poison'));
+            if (poison) throw new Error('cannot end on Poison');
+            events.forEach(count);
+          },
+        });
+      },
+    });
+    const batchedCounts = () => readModels.db.prepare('SELECT event_type, count FROM batched_counts ORDER BY event_type').all();
+
+    it('ends every batch inside its transaction, with its checkpoint', async () => {
+      const head = await appendMix('case', 10, 4);
+      const r = startRunner([eventCountsProjection, deferring()]);
+      expect(await r.waitForPosition(head, 5_000)).toBe(true);
+      expect(batchedCounts()).toEqual(readModels.db.prepare('SELECT event_type, count FROM event_counts ORDER BY event_type').all());
+    });
+
+    it('stops at the event the deferred work names, keeping the part of the batch before it', async () => {
+      await store.append('case-1', NO_STREAM, [sampleEvent('A'), sampleEvent('A')]);
+      const poison = await store.append('case-2', NO_STREAM, [sampleEvent('Poison')]);
+      await store.append('case-3', NO_STREAM, [sampleEvent('A')]);
+      startRunner([deferring({ type: 'Poison', named: true })], 100);
+      await waitUntil(() => (readModels.active('batched_counts')?.failure ?? null) !== null);
+      const active = readModels.active('batched_counts')!;
+      expect(active.failure).toMatchObject({ position: poison.position.toString(), eventType: 'Poison' });
+      expect(active.position).toBe(poison.position - 1n);
+      expect(batchedCounts()).toEqual([{ event_type: 'A', count: 2n }]);
+    });
+
+    it('stops at the first event of the batch when the deferred work names none', async () => {
+      const first = await store.append('case-1', NO_STREAM, [sampleEvent('A')]);
+      await store.append('case-2', NO_STREAM, [sampleEvent('Poison')]);
+      startRunner([deferring({ type: 'Poison', named: false })], 100);
+      await waitUntil(() => (readModels.active('batched_counts')?.failure ?? null) !== null);
+      const active = readModels.active('batched_counts')!;
+      expect(active.failure).toMatchObject({ position: first.position.toString(), eventType: 'A' });
+      expect(active.failure!.error).toContain('cannot end on Poison');
+      expect(active.position).toBe(0n);
+      expect(batchedCounts()).toEqual([]);
     });
   });
 });

@@ -4,6 +4,14 @@ import type { SqliteDatabase, StoredEvent } from '@casetrail/event-store';
 export type TableNames = Readonly<Record<string, string>>;
 
 /**
+ * Applies one event. It may defer work to `endBatch`, which the runner calls after the last
+ * event of each batch, in the same transaction, so work needed once per row (however many of
+ * the batch's events touch it) is done once. A failure there must name the event to stop at:
+ * a ProjectionFailed for the first event of the batch that the failing work depends on.
+ */
+export type ProjectionHandler = ((event: StoredEvent) => void) & { endBatch?: () => void };
+
+/**
  * A read model fed from the global log. Its tables are created per generation
  * (`<table>__g<n>`) and read through a view with the plain name, so a rebuild fills fresh
  * tables while queries keep reading the old ones, and the switch is one transaction.
@@ -23,5 +31,5 @@ export interface Projection {
   /** DDL creating the tables (and their indexes) under the given physical names. */
   createSchema(t: TableNames): string;
   /** Prepares statements against one generation's tables and returns the event handler. */
-  bind(db: SqliteDatabase, t: TableNames): (event: StoredEvent) => void;
+  bind(db: SqliteDatabase, t: TableNames): ProjectionHandler;
 }

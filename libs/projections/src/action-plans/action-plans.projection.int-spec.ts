@@ -85,7 +85,12 @@ describe('the action plans projection', () => {
     const t = ReadModelStore.tableNames(actionPlansProjection, 1n);
     readModels.db.exec(actionPlansProjection.createSchema(t));
     readModels.activate(actionPlansProjection, 1n);
-    return actionPlansProjection.bind(readModels.db, t);
+    const handle = actionPlansProjection.bind(readModels.db, t);
+    // Each event as a batch of its own; the runner's batches are covered by the rebuild test below.
+    return (event: StoredEvent) => {
+      handle(event);
+      handle.endBatch?.();
+    };
   };
 
   describe('when every event is applied twice, and then the whole log again', () => {
@@ -176,6 +181,21 @@ describe('the action plans projection', () => {
         resolved_on: '2015-07-06',
       });
     });
+  });
+
+  it('keeps the same rows when the whole log comes in one batch as when each event is its own', () => {
+    const tables = ['actions', 'action_history', 'action_status', 'action_overdue', 'escalations', 'escalation_history'];
+    const rows = () => tables.map((table) => readModels.db.prepare(`SELECT * FROM ${table}`).all());
+    const apply = bindFresh();
+    log().forEach(apply);
+    const eventByEvent = rows();
+    readModels.db.exec(tables.map((table) => `DELETE FROM ${table}__g1;`).join(''));
+    const handle = actionPlansProjection.bind(readModels.db, ReadModelStore.tableNames(actionPlansProjection, 1n));
+    log().forEach(handle);
+    expect(readModels.db.prepare('SELECT count(*) AS n FROM action_status').get()).toEqual({ n: 0n });
+    handle.endBatch!();
+    expect(rows()).toEqual(eventByEvent);
+    expect(eventByEvent[2]).not.toEqual([]);
   });
 
   it('relabels the overdue periods when the lead changes', () => {

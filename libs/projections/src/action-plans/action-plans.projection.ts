@@ -9,6 +9,7 @@ import {
 } from '@casetrail/domain';
 import type { StoredEvent } from '@casetrail/event-store';
 import type { Projection } from '../projection';
+import { ProjectionFailed } from '../projection-failed';
 import { type ActionNarrative, narrativeOf } from './action-narrative';
 
 /**
@@ -360,6 +361,11 @@ export const actionPlansProjection: Projection = {
       `INSERT OR IGNORE INTO ${t.escalation_history} (escalation_id, seq, entry) VALUES (?, ?, ?)`,
     );
 
+    /** Marks the action's periods for recomputing at the end of the batch. */
+    function track(id: string, event: StoredEvent): void {
+      if (!pending.has(id)) pending.set(id, event);
+    }
+
     function applyAction(event: StoredEvent, id: string): void {
       const existing = actionRow.get(id) as { last_position: bigint } | undefined;
       if (existing && existing.last_position >= event.position) return;
@@ -385,7 +391,7 @@ export const actionPlansProjection: Projection = {
           plannedOn: entry.occurredOn,
           dueDate: d.dueDate ?? null,
         });
-        trackStatus(id);
+        track(id, event);
         return;
       }
       const newDue =
@@ -407,7 +413,7 @@ export const actionPlansProjection: Projection = {
       });
       // A new lead changes no status (§6.0), only the name the overdue lists count it under.
       if (event.type === 'ActionLeadChanged') relabelOverdue.run(JSON.stringify(d.toLead), id);
-      else trackStatus(id);
+      else track(id, event);
     }
 
     function applyEscalation(event: StoredEvent, id: string): void {
@@ -450,11 +456,32 @@ export const actionPlansProjection: Projection = {
       });
     }
 
-    return (event) => {
+    // Periods are recomputed once per action per batch, after its last event: an action plan
+    // entered from past papers brings each action's whole history in one batch.
+    const pending = new Map<string, StoredEvent>();
+    const handler = (event: StoredEvent) => {
       const [category, ...rest] = event.streamId.split('-');
       const id = rest.join('-');
-      if (category === 'action') applyAction(event, id);
-      else if (category === 'escalation') applyEscalation(event, id);
+      try {
+        if (category === 'action') applyAction(event, id);
+        else if (category === 'escalation') applyEscalation(event, id);
+      } catch (error) {
+        pending.clear(); // The batch is rolled back; the part before this event is applied again.
+        throw error;
+      }
     };
+    const endBatch = () => {
+      for (const [id, first] of pending) {
+        try {
+          trackStatus(id);
+        } catch (error) {
+          pending.clear();
+          // Stopping at the action's first event in the batch keeps all of them out of the part applied.
+          throw new ProjectionFailed(actionPlansProjection.name, first, error);
+        }
+      }
+      pending.clear();
+    };
+    return Object.assign(handler, { endBatch });
   },
 };
