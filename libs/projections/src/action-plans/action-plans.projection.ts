@@ -148,7 +148,7 @@ function sync(
 
 export const actionPlansProjection: Projection = {
   name: 'action_plans',
-  version: 7,
+  version: 8,
   handles: [...ACTION_EVENT_TYPES, ...ESCALATION_EVENT_TYPES],
   tables: [
     'actions',
@@ -236,6 +236,7 @@ export const actionPlansProjection: Projection = {
       last_position  INTEGER NOT NULL
     ) WITHOUT ROWID;
     CREATE INDEX ${t.escalations}_subject ON ${t.escalations} (subject_id, status);
+    CREATE INDEX ${t.escalations}_case ON ${t.escalations} (case_id);
     -- One row per fact, appended: a stream's history grows by an insert, never by a rewrite.
     CREATE TABLE ${t.action_history} (
       action_id TEXT    NOT NULL,
