@@ -9,6 +9,28 @@ import { ProjectionRunner } from './projection-runner';
 import { ReadModelStore } from './read-model-store';
 
 const dirs = temporaryDirectories('casetrail-projections-');
+
+/** The event counts projection under another name, in a table of that name. */
+const copyOf = (name: string): Projection => ({
+  ...eventCountsProjection,
+  name,
+  tables: [name],
+  createSchema: (t) => eventCountsProjection.createSchema({ event_counts: t[name] }),
+  bind: (db, t) => eventCountsProjection.bind(db, { event_counts: t[name] }),
+});
+
+/** A copy named fragile_counts that fails on every event of the type. */
+const poisonOn = (type: string): Projection => ({
+  ...copyOf('fragile_counts'),
+  bind(db, t) {
+    const count = copyOf('fragile_counts').bind(db, t);
+    return (event: StoredEvent) => {
+      if (event.type === type) throw new Error(`cannot read ${type}`);
+      count(event);
+    };
+  },
+});
+
 afterAll(() => dirs.cleanup());
 
 describe('the projection runner', () => {
@@ -125,13 +147,6 @@ describe('the projection runner', () => {
   });
 
   describe('when several projections are rebuilt in one pass', () => {
-    const copyOf = (name: string): Projection => ({
-      ...eventCountsProjection,
-      name,
-      tables: [name],
-      createSchema: (t) => eventCountsProjection.createSchema({ event_counts: t[name] }),
-      bind: (db, t) => eventCountsProjection.bind(db, { event_counts: t[name] }),
-    });
 
     it('reads the log once, fills every fresh generation and switches them over together', async () => {
       const r = startRunner([eventCountsProjection, copyOf('other_counts')]);
@@ -158,16 +173,7 @@ describe('the projection runner', () => {
     });
 
     it('drops every fresh generation when one projection fails, leaving nothing half-built', async () => {
-      const fragile: Projection = {
-        ...copyOf('fragile_counts'),
-        bind: (db, t) => {
-          const count = eventCountsProjection.bind(db, { event_counts: t.fragile_counts });
-          return (event: StoredEvent) => {
-            if (event.type === 'Poison') throw new Error('cannot read Poison');
-            count(event);
-          };
-        },
-      };
+      const fragile = poisonOn('Poison');
       const r = new ProjectionRunner(store, readModels, [eventCountsProjection, fragile], { batchSize: 7 });
       runner = r;
       await appendMix('case', 3, 3);
@@ -179,19 +185,6 @@ describe('the projection runner', () => {
   });
 
   describe('when a projection fails on an event', () => {
-    const poisonOn = (type: string): Projection => ({
-      ...eventCountsProjection,
-      name: 'fragile_counts',
-      tables: ['fragile_counts'],
-      createSchema: (t) => eventCountsProjection.createSchema({ event_counts: t.fragile_counts }),
-      bind(db, t) {
-        const count = eventCountsProjection.bind(db, { event_counts: t.fragile_counts });
-        return (event: StoredEvent) => {
-          if (event.type === type) throw new Error(`cannot read ${type}`);
-          count(event);
-        };
-      },
-    });
 
     it('stops at that event, records it, and lets the other projections go on', async () => {
       await store.append('case-1', NO_STREAM, [sampleEvent('A'), sampleEvent('A')]);
@@ -217,12 +210,9 @@ describe('the projection runner', () => {
   describe('when a projection defers work to the end of each batch', () => {
     /** Counts at the end of each batch only; with `failOn`, that batch's end fails on the event of that type. */
     const deferring = (failOn?: { type: string; named: boolean }): Projection => ({
-      ...eventCountsProjection,
-      name: 'batched_counts',
-      tables: ['batched_counts'],
-      createSchema: (t) => eventCountsProjection.createSchema({ event_counts: t.batched_counts }),
+      ...copyOf('batched_counts'),
       bind(db, t) {
-        const count = eventCountsProjection.bind(db, { event_counts: t.batched_counts });
+        const count = copyOf('batched_counts').bind(db, t);
         const pending: StoredEvent[] = [];
         return Object.assign((event: StoredEvent) => void pending.push(event), {
           endBatch() {
