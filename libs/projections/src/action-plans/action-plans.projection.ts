@@ -97,6 +97,7 @@ const MODES = [
 
 /** A row of action_status (value: the snapshot) or action_overdue (value: the due date). */
 interface PeriodRow {
+  id: string;
   mode: string;
   from: string;
   until: string;
@@ -105,6 +106,7 @@ interface PeriodRow {
 
 /** The action_status rows of one mode: periods that read the same (a fact that changed nothing shown) merged. */
 function snapshotRows(
+  id: string,
   mode: string,
   periods: StatusPeriod<VisibleActionEvent & { entry: HistoryEntry }>[],
 ): PeriodRow[] {
@@ -122,10 +124,10 @@ function snapshotRows(
             ),
           } satisfies ActionSnapshot);
     if (value === open?.value) continue;
-    if (open) rows.push({ mode, ...open, until: from });
+    if (open) rows.push({ id, mode, ...open, until: from });
     open = value === undefined ? undefined : { from, value };
   }
-  if (open) rows.push({ mode, ...open, until: OPEN_ENDED });
+  if (open) rows.push({ id, mode, ...open, until: OPEN_ENDED });
   return rows;
 }
 
@@ -295,7 +297,8 @@ export const actionPlansProjection: Projection = {
       `SELECT entry FROM ${t.action_history} WHERE action_id = ? ORDER BY seq`,
     );
     const statusRows = db.prepare(
-      `SELECT mode, from_date AS "from", until_date AS until, snapshot AS value FROM ${t.action_status} WHERE action_id = ?`,
+      `SELECT action_id AS id, mode, from_date AS "from", until_date AS until, snapshot AS value
+       FROM ${t.action_status} WHERE action_id = ?`,
     );
     const putStatus = db.prepare(
       `INSERT OR REPLACE INTO ${t.action_status} (action_id, mode, from_date, until_date, snapshot)
@@ -305,7 +308,8 @@ export const actionPlansProjection: Projection = {
       `DELETE FROM ${t.action_status} WHERE action_id = @id AND mode = @mode AND from_date = @from`,
     );
     const overdueRows = db.prepare(
-      `SELECT mode, from_date AS "from", until_date AS until, due_date AS value FROM ${t.action_overdue} WHERE action_id = ?`,
+      `SELECT action_id AS id, mode, from_date AS "from", until_date AS until, due_date AS value
+       FROM ${t.action_overdue} WHERE action_id = ?`,
     );
     const putOverdue = db.prepare(
       `INSERT OR REPLACE INTO ${t.action_overdue} (action_id, mode, from_date, until_date, due_date, case_id, agency, monitoring_body, lead_text)
@@ -338,23 +342,21 @@ export const actionPlansProjection: Projection = {
             entry: h,
           })),
         );
-        status.push(...snapshotRows(mode, periods));
+        status.push(...snapshotRows(id, mode, periods));
         for (const p of overdueIn(periods))
-          overdue.push({ mode, from: p.from, until: p.until ?? OPEN_ENDED, value: p.dueDate });
+          overdue.push({ id, mode, from: p.from, until: p.until ?? OPEN_ENDED, value: p.dueDate });
       }
-      const bound = (run: (row: PeriodRow & { id: string }) => unknown) => (row: PeriodRow) =>
-        run({ ...row, id });
       sync(
         statusRows.all(id) as PeriodRow[],
         status,
-        bound((r) => putStatus.run(r)),
-        bound((r) => removeStatus.run(r)),
+        (row) => putStatus.run(row),
+        (row) => removeStatus.run(row),
       );
       sync(
         overdueRows.all(id) as PeriodRow[],
         overdue,
-        bound((r) => putOverdue.run(r)),
-        bound((r) => removeOverdue.run(r)),
+        (row) => putOverdue.run(row),
+        (row) => removeOverdue.run(row),
       );
     }
 
