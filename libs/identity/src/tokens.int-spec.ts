@@ -3,6 +3,7 @@ import { generateKeyPair, SignJWT } from 'jose';
 import { temporaryDirectories } from '@casetrail/event-store/testing/temporary-directory';
 import { ensureLocalSigningKey, localKeyPath } from './local-signing-key';
 import type { Principal } from './principal';
+import { RecentlyVerified } from './recently-verified';
 import { createTokenVerifier, issueToken } from './tokens';
 
 const dirs = temporaryDirectories();
@@ -32,6 +33,30 @@ describe('tokens for the embedded default', () => {
     expect(await verify(await issueToken(ada, key, settings))).toEqual(ada);
   });
 
+  it('answers a token verified before from memory, but never once it has expired', async () => {
+    const key = await ensureLocalSigningKey(dirs.make());
+    let now = Date.now();
+    const recentlyVerified = new RecentlyVerified();
+    const verify = createTokenVerifier(settings, key, { now: () => now, recentlyVerified });
+    const token = await issueToken(ada, key, settings, '10m');
+    expect(await verify(token)).toEqual(ada);
+    expect(recentlyVerified.size).toBe(1);
+    expect(await verify(token)).toEqual(ada);
+    now += 11 * 60_000;
+    await expect(verify(token)).rejects.toThrow(/exp/);
+    expect(recentlyVerified.size).toBe(0);
+  });
+
+  it('remembers no token that failed', async () => {
+    const key = await ensureLocalSigningKey(dirs.make());
+    const recentlyVerified = new RecentlyVerified();
+    const verify = createTokenVerifier(settings, key, { recentlyVerified });
+    const stranger = await issueToken(ada, await ensureLocalSigningKey(dirs.make()), settings);
+    await expect(verify(stranger)).rejects.toThrow(/signature/);
+    await expect(verify(stranger)).rejects.toThrow(/signature/);
+    expect(recentlyVerified.size).toBe(0);
+  });
+
   describe('when a token should not be trusted', () => {
     it('refuses a token signed by another key', async () => {
       const verify = createTokenVerifier(settings, await ensureLocalSigningKey(dirs.make()));
@@ -55,8 +80,12 @@ describe('tokens for the embedded default', () => {
     it('refuses another audience or issuer', async () => {
       const key = await ensureLocalSigningKey(dirs.make());
       const verify = createTokenVerifier(settings, key);
-      await expect(verify(await issueToken(ada, key, { ...settings, audience: 'other' }))).rejects.toThrow(/aud/);
-      await expect(verify(await issueToken(ada, key, { ...settings, issuer: 'other' }))).rejects.toThrow(/iss/);
+      await expect(
+        verify(await issueToken(ada, key, { ...settings, audience: 'other' })),
+      ).rejects.toThrow(/aud/);
+      await expect(
+        verify(await issueToken(ada, key, { ...settings, issuer: 'other' })),
+      ).rejects.toThrow(/iss/);
     });
 
     it('refuses an algorithm outside the allow-list, and unsigned tokens', async () => {
@@ -80,8 +109,12 @@ describe('tokens for the embedded default', () => {
     it('refuses a token without the agency or partnership it acts for', async () => {
       const key = await ensureLocalSigningKey(dirs.make());
       const verify = createTokenVerifier(settings, key);
-      await expect(verify(await issueToken({ ...ada, agency: '' }, key, settings))).rejects.toThrow(/agency/);
-      await expect(verify(await issueToken({ ...ada, partnershipId: ' ' }, key, settings))).rejects.toThrow(/partnership/);
+      await expect(verify(await issueToken({ ...ada, agency: '' }, key, settings))).rejects.toThrow(
+        /agency/,
+      );
+      await expect(
+        verify(await issueToken({ ...ada, partnershipId: ' ' }, key, settings)),
+      ).rejects.toThrow(/partnership/);
     });
   });
 });
