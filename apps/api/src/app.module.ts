@@ -17,7 +17,11 @@ import { CaseCommandsController } from './cases/commands/case-commands.controlle
 import { CasesQueryModule } from './cases/queries/cases-query.module';
 import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
-import { InfrastructureModule, type InfrastructureOverrides } from './infrastructure/infrastructure.module';
+import {
+  InfrastructureModule,
+  type InfrastructureOverrides,
+} from './infrastructure/infrastructure.module';
+import { requestLogging } from './http/request-logging';
 import { ReportsModule } from './reports/reports.module';
 import { GetEventCountsController } from './stats/get-event-counts/get-event-counts.controller';
 import { GetEventCountsHandler } from './stats/get-event-counts/get-event-counts.handler';
@@ -28,13 +32,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: settings.logLevel,
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-            customProps: (req) => ({ userId: (req as { principal?: { userId: string } }).principal?.userId }),
-          },
-        }),
+        LoggerModule.forRoot({ pinoHttp: requestLogging(settings.logLevel) }),
         CqrsModule.forRoot(),
         InfrastructureModule.forSettings(settings, overrides),
         CasesQueryModule,
