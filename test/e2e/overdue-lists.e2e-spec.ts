@@ -106,7 +106,11 @@ describe('actions on a date and the overdue lists, read from status periods', ()
         );
         const actual = views
           .withNarrative(day, mode, {})
-          .map(({ actionId, derived, narrative }) => ({ actionId, derived, narrative }));
+          .map(({ actionId, derived, latestProgress, completionSummary, signOff, withdrawnOn }) => ({
+            actionId,
+            derived,
+            narrative: { latestProgress, completionSummary, signOff, withdrawnOn },
+          }));
         expect({ day, actions: actual }).toEqual({ day, actions: expectedViews });
         actual.forEach((a) => statuses.add(a.derived.status));
       }

@@ -163,9 +163,7 @@ export class ReportFacts {
   }
 
   private actions(date: BusinessDate, mode: AsOfMode, caseId?: string): ActionFact[] {
-    return this.actionViews
-      .withNarrative(date, mode, caseId ? { caseId } : {})
-      .map(({ narrative, ...view }) => ({ ...view, ...narrative }));
+    return this.actionViews.withNarrative(date, mode, caseId ? { caseId } : {});
   }
 }
 

@@ -47,6 +47,8 @@ export interface ActionView {
 
 export interface ActionFilter {
   caseId?: string;
+  /** Only the actions of these cases. */
+  caseIds?: readonly string[];
   agency?: string;
   lead?: string;
   monitoringBody?: string;
@@ -82,7 +84,10 @@ export class ActionViews {
 
   /** Every action planned by the date, with its status and RAG on it. */
   asOf(date: BusinessDate, mode: AsOfMode, filter: ActionFilter): ActionView[] {
-    return this.withNarrative(date, mode, filter).map(({ narrative: _, ...view }) => view);
+    return this.withNarrative(date, mode, filter).map(
+      ({ latestProgress: _p, completionSummary: _c, signOff: _s, withdrawnOn: _w, ...view }) =>
+        view,
+    );
   }
 
   /**
@@ -140,13 +145,15 @@ export class ActionViews {
     date: BusinessDate,
     mode: AsOfMode,
     filter: ActionFilter,
-  ): (ActionView & { narrative: ActionNarrative })[] {
+  ): (ActionView & ActionNarrative)[] {
     const filters = filtered(['mode = @mode', 'from_date <= @date', 'until_date > @date'], filter);
     const rows = this.readModels.db
       .prepare(
         // CROSS JOIN keeps actions outermost (found by case or id, or scanned in id order), each
         // then finding its period by primary key: led by the periods, SQLite read them all.
-        `SELECT actions.*, snapshot FROM actions CROSS JOIN action_status USING (action_id)
+        `SELECT action_id, case_id, recommendation_ids, number, action_text, agency, lead,
+           monitoring_body, timescale_text, planned_on, snapshot
+         FROM actions CROSS JOIN action_status USING (action_id)
          WHERE ${filters.where} ORDER BY action_id`,
       )
       .all({ date, mode, ...filters.params }) as ActionRow[];
@@ -170,7 +177,7 @@ export class ActionViews {
         plannedOn: row.planned_on,
         derived: statusOnDay(status, date),
         escalation: escalations.get(row.action_id) ?? null,
-        narrative,
+        ...narrative,
       };
     });
   }
@@ -210,8 +217,9 @@ function filtered(
   leadText = `json_extract(lead, '$.displayText')`,
 ) {
   const where = [...conditions];
-  const { caseId, agency, lead, monitoringBody, actionIds } = filter;
+  const { caseId, caseIds, agency, lead, monitoringBody, actionIds } = filter;
   if (caseId) where.push('case_id = @caseId');
+  if (caseIds) where.push('case_id IN (SELECT value FROM json_each(@caseIds))');
   if (agency) where.push('agency = @agency COLLATE NOCASE');
   if (monitoringBody) where.push('monitoring_body = @monitoringBody');
   if (lead) where.push(`${leadText} LIKE '%' || @lead || '%'`);
@@ -222,6 +230,7 @@ function filtered(
     params: Object.fromEntries(
       Object.entries({
         caseId,
+        caseIds: caseIds && JSON.stringify(caseIds),
         agency,
         lead,
         monitoringBody,
