@@ -94,49 +94,62 @@ export class ReportFacts {
 
   /** Every fact, for the annual report. */
   asOf(date: BusinessDate, mode: AsOfMode, caseId?: string): ReportFactSet {
-    const read = this.reader(date, mode, caseId);
+    const cases = caseId === undefined ? undefined : [caseId];
+    const read = this.reader(date, mode, cases);
     return {
       referrals: read.referrals(),
       decisions: read.decisions(),
       reviews: read.reviews(),
       recommendations: read.recommendations(),
       evaluations: read.evaluations(),
-      actions: this.actions(date, mode, caseId),
+      actions: this.actions(date, mode, cases),
     };
   }
 
   /**
-   * What the progress report draws on: no decisions or evaluations, and only the referrals of
-   * cases with recommendations or actions (at national scale, a seventh of them).
+   * The cases a progress report may cover, in case id order: those with a recommendation or an
+   * action at any date (at national scale, a seventh of them).
    */
-  forProgress(date: BusinessDate, mode: AsOfMode, caseId?: string): ProgressReportFacts {
-    const read = this.reader(date, mode, caseId);
+  progressCases(): string[] {
+    return this.readModels.db
+      .prepare(
+        'SELECT case_id FROM report_recommendations UNION SELECT case_id FROM actions ORDER BY 1',
+      )
+      .all()
+      .map((row) => (row as { case_id: string }).case_id);
+  }
+
+  /** What the progress report draws on for these cases: no decisions or evaluations. */
+  forProgress(date: BusinessDate, mode: AsOfMode, caseIds: readonly string[]): ProgressReportFacts {
+    const read = this.reader(date, mode, caseIds);
     return {
-      referrals: read.referrals(
-        `(EXISTS (SELECT 1 FROM report_recommendations r WHERE r.case_id = report_referrals.case_id)
-          OR EXISTS (SELECT 1 FROM actions a WHERE a.case_id = report_referrals.case_id))`,
-      ),
+      referrals: read.referrals(),
       reviews: read.reviews(),
       recommendations: read.recommendations(),
-      actions: this.actions(date, mode, caseId),
+      actions: this.actions(date, mode, caseIds),
     };
   }
 
-  private reader(date: BusinessDate, mode: AsOfMode, caseId?: string) {
-    const params = { date, known: mode === 'known' ? 1 : 0, caseId: caseId ?? null };
-    // Spelled out, not "(@caseId IS NULL OR …)", so one case is found through the index.
-    const OF_CASE = caseId === undefined ? '1' : 'case_id = @caseId';
+  private reader(date: BusinessDate, mode: AsOfMode, caseIds?: readonly string[]) {
+    const params = {
+      date,
+      known: mode === 'known' ? 1 : 0,
+      caseIds: JSON.stringify(caseIds ?? []),
+    };
+    // Each listed case is found through the case_id index; no list is every case.
+    const OF_CASES =
+      caseIds === undefined ? '1' : 'case_id IN (SELECT value FROM json_each(@caseIds))';
     const all = <T>(sql: string) => this.readModels.db.prepare(sql).all(params) as T[];
     return {
-      referrals: (also = '1') =>
+      referrals: () =>
         all<ReferralRow>(
           `SELECT * FROM report_referrals
-           WHERE ${visible('referred_on', 'known_on')} AND ${OF_CASE} AND ${also}
+           WHERE ${visible('referred_on', 'known_on')} AND ${OF_CASES}
            ORDER BY referred_on, case_id`,
         ).map(referralFact),
       decisions: () =>
         all<DecisionRow>(
-          `SELECT * FROM report_decisions WHERE ${visible('decided_on', 'known_on')} AND ${OF_CASE}
+          `SELECT * FROM report_decisions WHERE ${visible('decided_on', 'known_on')} AND ${OF_CASES}
            ORDER BY case_id, seq`,
         ).map(decisionFact),
       reviews: () =>
@@ -144,26 +157,26 @@ export class ReportFacts {
           `SELECT case_id, review_id, review_type, methodology, commissioned_on,
              CASE WHEN ${visible('signed_off_on', 'signed_off_known_on')} THEN signed_off_on END AS signed_off_on,
              CASE WHEN ${visible('published_on', 'published_known_on')} THEN published_on END AS published_on
-           FROM report_reviews WHERE ${visible('commissioned_on', 'commissioned_known_on')} AND ${OF_CASE}
+           FROM report_reviews WHERE ${visible('commissioned_on', 'commissioned_known_on')} AND ${OF_CASES}
            ORDER BY case_id, commissioned_on`,
         ).map(reviewFact),
       recommendations: () =>
         all<RecommendationRow>(
           `SELECT case_id, recommendation_id, number, text, scope, addressed_to, themes, added_on,
              CASE WHEN ${visible('closed_on', 'closed_known_on')} THEN closed_on END AS closed_on
-           FROM report_recommendations WHERE ${visible('added_on', 'known_on')} AND ${OF_CASE}
+           FROM report_recommendations WHERE ${visible('added_on', 'known_on')} AND ${OF_CASES}
            ORDER BY case_id, seq`,
         ).map(recommendationFact),
       evaluations: () =>
         all<EvaluationRow>(
-          `SELECT * FROM report_evaluations WHERE ${visible('evaluated_on', 'known_on')} AND ${OF_CASE}
+          `SELECT * FROM report_evaluations WHERE ${visible('evaluated_on', 'known_on')} AND ${OF_CASES}
            ORDER BY case_id, seq`,
         ).map(evaluationFact),
     };
   }
 
-  private actions(date: BusinessDate, mode: AsOfMode, caseId?: string): ActionFact[] {
-    return this.actionViews.withNarrative(date, mode, caseId ? { caseId } : {});
+  private actions(date: BusinessDate, mode: AsOfMode, caseIds?: readonly string[]): ActionFact[] {
+    return this.actionViews.withNarrative(date, mode, caseIds ? { caseIds } : {});
   }
 }
 

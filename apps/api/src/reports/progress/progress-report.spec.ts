@@ -1,6 +1,12 @@
 import type { ActionStatusOn } from '@casetrail/domain';
 import type { ActionFact, RecommendationFact, ReferralFact } from '../report-facts';
-import { buildProgressReport, NOT_THEMED, type ProgressReport } from './progress-report';
+import {
+  buildProgressReport,
+  NOT_THEMED,
+  ProgressPortfolio,
+  type ProgressReport,
+  type ProgressReportFacts,
+} from './progress-report';
 
 describe('the executive progress report', () => {
   describe('when Child R is reported to scrutiny on 2022-02-17 (domain.md §7.2)', () => {
@@ -241,6 +247,69 @@ describe('the executive progress report', () => {
         { lead: 'Ms Lead', overdue: 2 },
       ]);
     });
+  });
+});
+
+describe('the progress report built a few cases at a time', () => {
+  const mixed = (): ProgressReportFacts => ({
+    referrals: [referral('R'), referral('B')],
+    reviews: [],
+    recommendations: [
+      ...rRecommendations(),
+      recommendation('B', 'B-1', ['NEGLECT'], 'Police'),
+      recommendation('B', 'B-2', [], 'Health'),
+      recommendation('C', 'C-1', ['EARLY_HELP', 'NEGLECT']),
+    ],
+    actions: [
+      ...rActions(),
+      action('B-A1', 'B', ['B-1'], overdue(3, '2020-01-01'), {
+        agency: 'Police',
+        lead: 'Ms Lead',
+        monitoringBody: 'PAQA',
+      }),
+      action('B-A2', 'B', ['B-1'], overdue(9, '2019-12-26'), { agency: 'Police', lead: 'Ms Lead' }),
+      action('C-A1', 'C', ['C-1'], atRisk(), { agency: 'Health' }),
+      action('C-A2', 'C', ['C-1'], cancelled(), { agency: 'Health' }),
+      action('D-A1', 'D', [], onTrack(), { monitoringBody: 'AUDIT' }),
+    ],
+  });
+  const ofCases = (caseIds: string[], facts = mixed()): ProgressReportFacts => ({
+    referrals: facts.referrals.filter((f) => caseIds.includes(f.caseId)),
+    reviews: facts.reviews.filter((f) => caseIds.includes(f.caseId)),
+    recommendations: facts.recommendations.filter((f) => caseIds.includes(f.caseId)),
+    actions: facts.actions.filter((f) => caseIds.includes(f.caseId)),
+  });
+
+  it.each([[['B', 'C', 'D', 'R']], [['B'], ['C', 'D'], ['R']]].map((c) => [c]))(
+    'adds up to the report over every fact at once (cases in %j)',
+    (chunks: string[][]) => {
+      const page = { page: 2, pageSize: 2 };
+      const portfolio = new ProgressPortfolio();
+      chunks.forEach((caseIds) => portfolio.add(ofCases(caseIds)));
+      const read: string[][] = [];
+      const report = portfolio.report(page, (caseIds) => (read.push(caseIds), ofCases(caseIds)));
+      expect(report).toEqual(buildProgressReport(mixed(), page));
+      // Only the page's reviews are read again, to be drawn.
+      expect(read).toEqual([report.reviews.map((r) => r.caseId)]);
+      expect(read[0]).toHaveLength(2);
+      expect(report.summary.reviews).toBe(4);
+      expect(report.byMonitoringBody.map((b) => b.monitoringBody)).toEqual([
+        'AUDIT',
+        'EXECUTIVE',
+        'PAQA',
+      ]);
+      expect(report.byTheme.find((t) => t.theme === 'NEGLECT')).toMatchObject({
+        reviews: 3,
+        recommendations: 3,
+        unplanned: 0,
+      });
+    },
+  );
+  it('refuses cases out of order, or a case split across calls', () => {
+    const portfolio = new ProgressPortfolio();
+    portfolio.add(ofCases(['C']));
+    expect(() => portfolio.add(ofCases(['B']))).toThrow(/case id order: B came after C/);
+    expect(() => portfolio.add(ofCases(['C']))).toThrow(/C came after C/);
   });
 });
 

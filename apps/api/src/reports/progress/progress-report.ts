@@ -154,61 +154,136 @@ export interface ReviewPage {
   pageSize: number;
 }
 
+/** The report over facts held at once: one review, or a handful in the tests. */
 export function buildProgressReport(
   facts: ProgressReportFacts,
-  { page, pageSize }: ReviewPage = { page: 1, pageSize: Infinity },
+  reviewPage: ReviewPage = { page: 1, pageSize: Infinity },
 ): ProgressReport {
+  const portfolio = new ProgressPortfolio();
+  portfolio.add(facts);
+  return portfolio.report(reviewPage, () => facts);
+}
+
+/**
+ * The report built a few hundred cases at a time, so a national portfolio never holds every
+ * action at once. Each group's figures accumulate as cases come in: counts add up, and the §6.0
+ * roll-up of a group is the roll-up of its parts. Only the reviews of the page asked for are
+ * drawn in full, from their facts read again.
+ */
+export class ProgressPortfolio {
+  private readonly ranked: { caseId: string; rag: DerivedRag | null }[] = [];
+  private readonly all = new GroupTotals();
+  private readonly recommendations = new RecommendationTally();
+  private readonly agencies = new Map<string, AgencyTotals>();
+  private readonly themes = new Map<string, ThemeTotals>();
+  private readonly bodies = new Map<string, GroupTotals>();
+
+  /**
+   * Facts of whole cases, in case id order across calls: every fact of a case in one call, so
+   * that themes and recommendation numbers are listed as one call with every fact would.
+   */
+  add(facts: ProgressReportFacts): void {
+    for (const c of casesOf(facts)) {
+      const last = this.ranked.at(-1)?.caseId;
+      if (last !== undefined && binary(last, c.caseId) >= 0) {
+        throw new Error(`Cases must be added in case id order: ${c.caseId} came after ${last}`);
+      }
+      this.ranked.push({ caseId: c.caseId, rag: groupRag(c.actions, c.progress) });
+      for (const action of c.actions) {
+        this.all.addAction(action);
+        totalsOf(this.agencies, action.agency, () => new AgencyTotals()).addAction(action);
+        totalsOf(this.bodies, action.monitoringBody, () => new GroupTotals()).addAction(action);
+      }
+      for (const p of c.progress) {
+        this.recommendations.add(p);
+        if (p.status === 'UNPLANNED') {
+          totalsOf(this.agencies, p.addressedTo, () => new AgencyTotals()).addUnplanned();
+        }
+      }
+      addThemes(this.themes, c.progress);
+    }
+  }
+
+  /** The totals, and the page of reviews drawn from `factsOf` the page's cases. */
+  report(
+    { page, pageSize }: ReviewPage,
+    factsOf: (caseIds: string[]) => ProgressReportFacts,
+  ): ProgressReport {
+    const ranked = [...this.ranked].sort(
+      (a, b) => severity(a.rag) - severity(b.rag) || a.caseId.localeCompare(b.caseId),
+    );
+    const pageIds = ranked.slice((page - 1) * pageSize, page * pageSize).map((r) => r.caseId);
+    const drawn = new Map(
+      casesOf(pageIds.length > 0 ? factsOf(pageIds) : NO_FACTS).map((c) => [c.caseId, c]),
+    );
+    return {
+      summary: {
+        reviews: ranked.length,
+        reviewRag: countRags(ranked.map((r) => r.rag)),
+        recommendations: this.recommendations.counts(),
+        ...this.all.tally.result(),
+      },
+      reviews: pageIds.flatMap((caseId) => {
+        const c = drawn.get(caseId);
+        return c ? [reviewProgress(c)] : [];
+      }),
+      byAgency: [...this.agencies]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([agency, totals]) => totals.progress(agency)),
+      byTheme: themeProgress(this.themes),
+      byMonitoringBody: [...this.bodies]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([body, totals]) => ({
+          monitoringBody: body,
+          rag: totals.rag,
+          ...totals.tally.result(),
+        })),
+    };
+  }
+}
+
+const NO_FACTS: ProgressReportFacts = {
+  referrals: [],
+  reviews: [],
+  recommendations: [],
+  actions: [],
+};
+
+/** One case's facts, its recommendations judged against their actions. */
+interface CaseFacts {
+  caseId: string;
+  referral: ReferralFact | undefined;
+  review: ReviewFact | undefined;
+  progress: Progress[];
+  actions: ActionFact[];
+}
+
+/** The cases with recommendations or actions, in case id order (as SQLite sorts them). */
+function casesOf(facts: ProgressReportFacts): CaseFacts[] {
   const actionsOf = actionsByRecommendation(facts.actions);
   const progress = facts.recommendations.map((r) =>
     recommendationProgress(r, actionsOf.get(key(r.caseId, r.recommendationId)) ?? []),
   );
-  const caseIds = [
-    ...new Set([
-      ...facts.recommendations.map((r) => r.caseId),
-      ...facts.actions.map((a) => a.caseId),
-    ]),
-  ];
   const referralOf = new Map(facts.referrals.map((r) => [r.caseId, r]));
   const reviewsOf = groupBy(facts.reviews, (r) => r.caseId);
   const progressOf = groupBy(progress, (p) => p.caseId);
   const actionsOfCase = groupBy(facts.actions, (a) => a.caseId);
-  const ranked = caseIds
-    .map((caseId) => ({
-      caseId,
-      rag: groupRag(actionsOfCase.get(caseId) ?? [], progressOf.get(caseId) ?? []),
-    }))
-    .sort((a, b) => severity(a.rag) - severity(b.rag) || a.caseId.localeCompare(b.caseId));
-  // Only the page is drawn in full: at national scale, every review's lines would be most of the work.
-  const reviews = ranked
-    .slice((page - 1) * pageSize, page * pageSize)
-    .map(({ caseId }) =>
-      reviewProgress(
-        caseId,
-        referralOf.get(caseId),
-        reviewsOf.get(caseId)?.at(-1),
-        progressOf.get(caseId) ?? [],
-        actionsOfCase.get(caseId) ?? [],
-      ),
-    );
+  const caseIds = [...new Set([...progressOf.keys(), ...actionsOfCase.keys()])].sort(binary);
+  return caseIds.map((caseId) => ({
+    caseId,
+    referral: referralOf.get(caseId),
+    review: reviewsOf.get(caseId)?.at(-1),
+    progress: progressOf.get(caseId) ?? [],
+    actions: actionsOfCase.get(caseId) ?? [],
+  }));
+}
 
-  return {
-    summary: {
-      reviews: ranked.length,
-      reviewRag: countRags(ranked.map((r) => r.rag)),
-      recommendations: recommendationCounts(progress),
-      ...tally(facts.actions),
-    },
-    reviews,
-    byAgency: agencyProgress(facts.actions, progress),
-    byTheme: themeProgress(progress),
-    byMonitoringBody: [...groupBy(facts.actions, (a) => a.monitoringBody)].map(
-      ([body, actions]) => ({
-        monitoringBody: body,
-        rag: rollUpRag(actions.map((a) => a.derived)),
-        ...tally(actions),
-      }),
-    ),
-  };
+const binary = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function totalsOf<T>(groups: Map<string, T>, name: string, create: () => T): T {
+  let totals = groups.get(name);
+  if (!totals) groups.set(name, (totals = create()));
+  return totals;
 }
 
 /** A recommendation's standing; its action lines are drawn only for the reviews shown. */
@@ -240,13 +315,17 @@ function recommendationProgress(fact: RecommendationFact, actions: ActionFact[])
   };
 }
 
-function reviewProgress(
-  caseId: string,
-  referral: ReferralFact | undefined,
-  review: ReviewFact | undefined,
-  progress: Progress[],
-  actions: ActionFact[],
-): ReviewProgress {
+function reviewProgress({
+  caseId,
+  referral,
+  review,
+  progress,
+  actions,
+}: CaseFacts): ReviewProgress {
+  const themes = new Map<string, ThemeTotals>();
+  addThemes(themes, progress);
+  const recommendations = new RecommendationTally();
+  progress.forEach((p) => recommendations.add(p));
   return {
     caseId,
     caseRef: referral?.caseRef ?? caseId,
@@ -260,9 +339,9 @@ function reviewProgress(
         }
       : null,
     reviewRag: groupRag(actions, progress),
-    recommendations: recommendationCounts(progress),
+    recommendations: recommendations.counts(),
     ...tally(actions),
-    byTheme: themeProgress(progress),
+    byTheme: themeProgress(themes),
     byRecommendation: progress.map(({ caseId: _c, actions: counted, ...rest }) => {
       const lines = counted.map(actionLine);
       return {
@@ -280,101 +359,164 @@ function groupRag(actions: ActionFact[], progress: Progress[]): DerivedRag | nul
   return rollUpRag([...actions.map((a) => a.derived), ...unplanned]);
 }
 
-function themeProgress(progress: Progress[]): ThemeProgress[] {
-  const themed = progress.flatMap((p) =>
-    (p.themes.length > 0 ? p.themes : [NOT_THEMED]).map((theme) => ({ theme, p })),
-  );
-  return [...groupBy(themed, (t) => t.theme)]
-    .map(([theme, entries]) => {
-      const recs = entries.map((e) => e.p);
-      const actions = distinctActions(recs.flatMap((p) => p.actions));
-      return {
-        theme,
-        reviews: new Set(recs.map((p) => p.caseId)).size,
-        recommendationNumbers: recs.map((p) => p.number),
-        recommendations: recs.length,
-        unplanned: recs.filter((p) => p.status === 'UNPLANNED').length,
-        rag: groupRag(actions, recs),
-        ...tally(actions),
-      };
-    })
+/** A group's figures so far: its actions' tally and the roll-up of its RAG (§6.0). */
+class GroupTotals {
+  readonly tally = new ActionTally();
+  rag: DerivedRag | null = null;
+
+  addAction(action: ActionFact): void {
+    this.tally.add(action);
+    this.rag = rollUpRag([{ rag: this.rag }, action.derived]);
+  }
+
+  /** A recommendation with no planned action counts as RED. */
+  addUnplanned(): void {
+    this.rag = rollUpRag([{ rag: this.rag }, UNPLANNED_RED]);
+  }
+}
+
+class AgencyTotals extends GroupTotals {
+  private unplanned = 0;
+  private readonly overdueByLead = new Map<string, number>();
+
+  override addAction(action: ActionFact): void {
+    super.addAction(action);
+    if (action.derived.status !== 'OVERDUE') return;
+    const lead = action.lead.displayText;
+    this.overdueByLead.set(lead, (this.overdueByLead.get(lead) ?? 0) + 1);
+  }
+
+  override addUnplanned(): void {
+    super.addUnplanned();
+    this.unplanned++;
+  }
+
+  progress(agency: string): AgencyProgress {
+    return {
+      agency,
+      unplannedRecommendations: this.unplanned,
+      rag: this.rag,
+      leadsWithMoreThanOneOverdue: [...this.overdueByLead]
+        .filter(([, overdue]) => overdue > 1)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([lead, overdue]) => ({ lead, overdue })),
+      ...this.tally.result(),
+    };
+  }
+}
+
+class ThemeTotals extends GroupTotals {
+  reviews = 0;
+  readonly recommendationNumbers: string[] = [];
+  unplanned = 0;
+}
+
+/**
+ * Adds one case's recommendations under each of their themes (NOT_THEMED for none). An action
+ * answering several recommendations of a theme counts once in it; actions belong to one case,
+ * so counting them once per case is counting them once.
+ */
+function addThemes(themes: Map<string, ThemeTotals>, progress: Progress[]): void {
+  const ofCase = new Map<string, Progress[]>();
+  for (const p of progress) {
+    for (const theme of p.themes.length > 0 ? p.themes : [NOT_THEMED]) {
+      totalsOf(ofCase, theme, () => []).push(p);
+    }
+  }
+  for (const [theme, recs] of ofCase) {
+    const totals = totalsOf(themes, theme, () => new ThemeTotals());
+    totals.reviews++;
+    for (const p of recs) {
+      totals.recommendationNumbers.push(p.number);
+      if (p.status === 'UNPLANNED') {
+        totals.unplanned++;
+        totals.addUnplanned();
+      }
+    }
+    distinctActions(recs.flatMap((p) => p.actions)).forEach((a) => totals.addAction(a));
+  }
+}
+
+/** In the order the themes were first met, with NOT_THEMED last. */
+function themeProgress(themes: Map<string, ThemeTotals>): ThemeProgress[] {
+  return [...themes]
+    .map(([theme, totals]) => ({
+      theme,
+      reviews: totals.reviews,
+      recommendationNumbers: totals.recommendationNumbers,
+      recommendations: totals.recommendationNumbers.length,
+      unplanned: totals.unplanned,
+      rag: totals.rag,
+      ...totals.tally.result(),
+    }))
     .sort((a, b) => Number(a.theme === NOT_THEMED) - Number(b.theme === NOT_THEMED));
 }
 
-function agencyProgress(actions: ActionFact[], progress: Progress[]): AgencyProgress[] {
-  const unplanned = progress.filter((p) => p.status === 'UNPLANNED');
-  const agencies = [
-    ...new Set([...actions.map((a) => a.agency), ...unplanned.map((p) => p.addressedTo)]),
-  ];
-  const actionsOf = groupBy(actions, (a) => a.agency);
-  const unplannedOf = groupBy(unplanned, (p) => p.addressedTo);
-  return agencies.sort().map((agency) => {
-    const own = actionsOf.get(agency) ?? [];
-    const ownUnplanned = unplannedOf.get(agency) ?? [];
-    const overdueByLead = groupBy(
-      own.filter((a) => a.derived.status === 'OVERDUE'),
-      (a) => a.lead.displayText,
-    );
+/** Counts actions as they come: a report at national scale tallies tens of thousands. */
+class ActionTally {
+  private readonly byStatus = new Map<string, number>();
+  private readonly byImpact = new Map<string, number>();
+  private readonly rags: RagCounts = countRags([]);
+  private planned = 0;
+  private withdrawn = 0;
+  private signedOff = 0;
+  private oldest: ActionFact | undefined;
+
+  add(a: ActionFact): void {
+    const d = a.derived;
+    if (d.rag === null) {
+      this.withdrawn++;
+      return;
+    }
+    this.planned++;
+    this.rags[d.rag]++;
+    this.byStatus.set(d.status, (this.byStatus.get(d.status) ?? 0) + 1);
+    const impact = a.signOff?.impactAssessment;
+    if (impact) this.byImpact.set(impact, (this.byImpact.get(impact) ?? 0) + 1);
+    if (d.subStatus === 'SIGNED_OFF') this.signedOff++;
+    if (d.status === 'OVERDUE' && (!this.oldest || moreOverdue(a, this.oldest))) this.oldest = a;
+  }
+
+  result(): Tally {
+    const status = (s: string) => this.byStatus.get(s) ?? 0;
+    const impact = (i: string) => this.byImpact.get(i) ?? 0;
+    const complete = status('COMPLETE');
+    const { planned, signedOff, oldest } = this;
     return {
-      agency,
-      unplannedRecommendations: ownUnplanned.length,
-      rag: groupRag(own, ownUnplanned),
-      leadsWithMoreThanOneOverdue: [...overdueByLead]
-        .filter(([, overdue]) => overdue.length > 1)
-        .map(([lead, overdue]) => ({ lead, overdue: overdue.length })),
-      ...tally(own),
+      actions: {
+        planned,
+        onTrack: status('ON_TRACK'),
+        atRisk: status('AT_RISK'),
+        offTrack: status('OFF_TRACK'),
+        overdue: status('OVERDUE'),
+        unscheduled: status('UNSCHEDULED'),
+        complete,
+        signedOff,
+        awaitingSignOff: complete - signedOff,
+        impactEvidenced: impact('IMPACT_EVIDENCED'),
+        outputOnly: impact('OUTPUT_ONLY'),
+        notYetMeasurable: impact('NOT_YET_MEASURABLE'),
+        withdrawn: this.withdrawn,
+      },
+      ragCounts: { ...this.rags },
+      percentComplete: percent(complete, planned),
+      percentSignedOff: percent(signedOff, planned),
+      oldestOverdue: oldest
+        ? {
+            actionId: oldest.actionId,
+            caseId: oldest.caseId,
+            daysOverdue: oldest.derived.daysOverdue!,
+            currentDueDate: oldest.derived.currentDueDate!,
+          }
+        : null,
     };
-  });
+  }
 }
 
-/** One pass over the actions: a report at national scale tallies tens of thousands, many times. */
 function tally(actions: ActionFact[]): Tally {
-  const byStatus = new Map<string, number>();
-  const byImpact = new Map<string, number>();
-  const rags: (DerivedRag | null)[] = [];
-  let signedOff = 0;
-  let oldest: ActionFact | undefined;
-  for (const a of actions) {
-    const d = a.derived;
-    if (d.rag === null) continue;
-    rags.push(d.rag);
-    byStatus.set(d.status, (byStatus.get(d.status) ?? 0) + 1);
-    const impact = a.signOff?.impactAssessment;
-    if (impact) byImpact.set(impact, (byImpact.get(impact) ?? 0) + 1);
-    if (d.subStatus === 'SIGNED_OFF') signedOff++;
-    if (d.status === 'OVERDUE' && (!oldest || moreOverdue(a, oldest))) oldest = a;
-  }
-  const status = (s: string) => byStatus.get(s) ?? 0;
-  const impact = (i: string) => byImpact.get(i) ?? 0;
-  const complete = status('COMPLETE');
-  return {
-    actions: {
-      planned: rags.length,
-      onTrack: status('ON_TRACK'),
-      atRisk: status('AT_RISK'),
-      offTrack: status('OFF_TRACK'),
-      overdue: status('OVERDUE'),
-      unscheduled: status('UNSCHEDULED'),
-      complete,
-      signedOff,
-      awaitingSignOff: complete - signedOff,
-      impactEvidenced: impact('IMPACT_EVIDENCED'),
-      outputOnly: impact('OUTPUT_ONLY'),
-      notYetMeasurable: impact('NOT_YET_MEASURABLE'),
-      withdrawn: actions.length - rags.length,
-    },
-    ragCounts: countRags(rags),
-    percentComplete: percent(complete, rags.length),
-    percentSignedOff: percent(signedOff, rags.length),
-    oldestOverdue: oldest
-      ? {
-          actionId: oldest.actionId,
-          caseId: oldest.caseId,
-          daysOverdue: oldest.derived.daysOverdue!,
-          currentDueDate: oldest.derived.currentDueDate!,
-        }
-      : null,
-  };
+  const counted = new ActionTally();
+  actions.forEach((a) => counted.add(a));
+  return counted.result();
 }
 
 /** The most days overdue first; of two equally overdue, the first by id. */
@@ -382,21 +524,34 @@ const moreOverdue = (a: ActionFact, b: ActionFact) =>
   a.derived.daysOverdue! - b.derived.daysOverdue! > 0 ||
   (a.derived.daysOverdue === b.derived.daysOverdue && a.actionId.localeCompare(b.actionId) < 0);
 
-function recommendationCounts(progress: Progress[]): RecommendationCounts {
-  const scope = (s: string) => progress.filter((p) => p.scope === s).length;
-  const unplanned = progress.filter((p) => p.status === 'UNPLANNED').length;
-  return {
-    total: progress.length,
-    multiAgency: scope('MULTI_AGENCY'),
-    singleAgency: scope('SINGLE_AGENCY'),
-    national: scope('NATIONAL'),
-    unplanned,
-    closedWithoutAction: progress.filter((p) => p.status === 'CLOSED_WITHOUT_ACTION').length,
-    rag: {
-      ...countRags(progress.filter((p) => p.status === 'PLANNED').map((p) => p.rag)),
-      UNPLANNED: unplanned,
-    },
+class RecommendationTally {
+  private readonly totals: RecommendationCounts = {
+    total: 0,
+    multiAgency: 0,
+    singleAgency: 0,
+    national: 0,
+    unplanned: 0,
+    closedWithoutAction: 0,
+    rag: { ...countRags([]), UNPLANNED: 0 },
   };
+
+  add(p: Progress): void {
+    const t = this.totals;
+    t.total++;
+    if (p.scope === 'MULTI_AGENCY') t.multiAgency++;
+    if (p.scope === 'SINGLE_AGENCY') t.singleAgency++;
+    if (p.scope === 'NATIONAL') t.national++;
+    if (p.status === 'UNPLANNED') {
+      t.unplanned++;
+      t.rag.UNPLANNED++;
+    }
+    if (p.status === 'CLOSED_WITHOUT_ACTION') t.closedWithoutAction++;
+    if (p.status === 'PLANNED' && p.rag) t.rag[p.rag]++;
+  }
+
+  counts(): RecommendationCounts {
+    return { ...this.totals, rag: { ...this.totals.rag } };
+  }
 }
 
 function actionLine(a: ActionFact): ActionLine {
