@@ -118,6 +118,21 @@ describe('the projection runner', () => {
   });
 
   describe('when a projection is rebuilt', () => {
+    it('leaves a kept statement reading the new generation once the views switch over', async () => {
+      const r = startRunner();
+      const head = await appendMix('case', 4, 3);
+      expect(await r.waitForPosition(head, 5_000)).toBe(true);
+      const total = readModels.prepared('SELECT sum(count) AS n FROM event_counts');
+      expect(total.get()).toEqual({ n: 12n });
+      await r.rebuild('event_counts');
+      await appendMix('after', 1, 3);
+      expect(await r.waitForPosition(head + 3n, 5_000)).toBe(true);
+      // Generation 1's table is gone: the kept statement now reads generation 2 through the view.
+      expect(readModels.db.prepare("SELECT name FROM sqlite_master WHERE name = 'event_counts__g1'").get()).toBeUndefined();
+      expect(readModels.prepared('SELECT sum(count) AS n FROM event_counts')).toBe(total);
+      expect(total.get()).toEqual({ n: 15n });
+    });
+
     it('fills fresh tables, switches over and matches the live rows, while appends go on', async () => {
       const r = startRunner();
       await appendMix('case', 20, 5);

@@ -1,4 +1,4 @@
-import { openSqlite, type SqliteDatabase } from '@casetrail/event-store';
+import { openSqlite, type SqliteDatabase, type SqliteStatement } from '@casetrail/event-store';
 import type { Projection, TableNames } from './projection';
 
 export interface ProjectionRow {
@@ -17,6 +17,8 @@ export interface ProjectionFailure {
   error: string;
   at: string;
 }
+
+const MAX_STATEMENTS = 500;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS projection_generations (
@@ -48,10 +50,27 @@ interface GenerationRow {
  */
 export class ReadModelStore {
   readonly db: SqliteDatabase;
+  private readonly statements = new Map<string, SqliteStatement>();
 
   constructor(path: string) {
     this.db = openSqlite(path, { synchronous: 'NORMAL' });
     this.db.exec(SCHEMA);
+  }
+
+  /**
+   * The statement for this SQL, prepared once and kept: preparing cost a tenth of a small
+   * query's CPU. Queries bind their values and build SQL only from fixed fragments, so there are
+   * few distinct texts; the cache is bounded all the same. SQLite prepares a kept statement again
+   * by itself when the schema changes, as when a rebuild points the views at a new generation.
+   */
+  prepared(sql: string): SqliteStatement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      if (this.statements.size >= MAX_STATEMENTS) this.statements.clear();
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
   }
 
   static tableNames(projection: Projection, generation: bigint): TableNames {
@@ -59,15 +78,13 @@ export class ReadModelStore {
   }
 
   active(name: string): ProjectionRow | undefined {
-    const row = this.db
-      .prepare('SELECT * FROM projection_generations WHERE name = ? AND active = 1')
+    const row = this.prepared('SELECT * FROM projection_generations WHERE name = ? AND active = 1')
       .get(name) as GenerationRow | undefined;
     return row && toProjectionRow(row);
   }
 
   generation(name: string, generation: bigint): ProjectionRow | undefined {
-    const row = this.db
-      .prepare('SELECT * FROM projection_generations WHERE name = ? AND generation = ?')
+    const row = this.prepared('SELECT * FROM projection_generations WHERE name = ? AND generation = ?')
       .get(name, generation) as GenerationRow | undefined;
     return row && toProjectionRow(row);
   }
@@ -121,24 +138,20 @@ export class ReadModelStore {
     to: bigint,
     lastRecordedAt: string | null,
   ): boolean {
-    const info = this.db
-      .prepare(
-        `UPDATE projection_generations SET position = ?, last_recorded_at = coalesce(?, last_recorded_at)
-         WHERE name = ? AND generation = ? AND position = ? AND failure IS NULL`,
-      )
-      .run(to, lastRecordedAt, name, generation, from);
+    const info = this.prepared(
+      `UPDATE projection_generations SET position = ?, last_recorded_at = coalesce(?, last_recorded_at)
+       WHERE name = ? AND generation = ? AND position = ? AND failure IS NULL`,
+    ).run(to, lastRecordedAt, name, generation, from);
     return info.changes === 1;
   }
 
   recordFailure(name: string, generation: bigint, failure: ProjectionFailure): void {
-    this.db
-      .prepare('UPDATE projection_generations SET failure = ? WHERE name = ? AND generation = ?')
+    this.prepared('UPDATE projection_generations SET failure = ? WHERE name = ? AND generation = ?')
       .run(JSON.stringify(failure), name, generation);
   }
 
   clearFailure(name: string): boolean {
-    const info = this.db
-      .prepare('UPDATE projection_generations SET failure = NULL WHERE name = ? AND active = 1')
+    const info = this.prepared('UPDATE projection_generations SET failure = NULL WHERE name = ? AND active = 1')
       .run(name);
     return info.changes === 1;
   }

@@ -60,8 +60,8 @@ export class ActionPlanFacts {
   }
 
   highestOpenLevel(subjectId: string): number {
-    const row = this.readModels.db
-      .prepare(
+    const row = this.readModels
+      .prepared(
         `SELECT MAX(level) AS level FROM escalations WHERE subject_id = ? AND status != 'RESOLVED'`,
       )
       .get(subjectId) as { level: bigint | null };
@@ -70,8 +70,8 @@ export class ActionPlanFacts {
 
   /** Recommendations of a case whose actions (at least one) are all signed off, cancelled or superseded. */
   settledRecommendations(caseId: string): string[] {
-    const rows = this.readModels.db
-      .prepare(`SELECT recommendation_ids, status FROM actions WHERE case_id = ?`)
+    const rows = this.readModels
+      .prepared(`SELECT recommendation_ids, status FROM actions WHERE case_id = ?`)
       .all(caseId) as {
       recommendation_ids: string;
       status: string;
@@ -88,8 +88,8 @@ export class ActionPlanFacts {
   }
 
   openEscalations(caseId: string): number {
-    const row = this.readModels.db
-      .prepare(`SELECT COUNT(*) AS n FROM escalations WHERE case_id = ? AND status != 'RESOLVED'`)
+    const row = this.readModels
+      .prepared(`SELECT COUNT(*) AS n FROM escalations WHERE case_id = ? AND status != 'RESOLVED'`)
       .get(caseId) as { n: bigint };
     return Number(row.n);
   }

@@ -113,8 +113,8 @@ export class AutoEscalator implements OnApplicationShutdown {
     const today = this.clock.today();
     const run: EscalationRun = { raised: 0, referredUp: 0, resolved: 0 };
     await this.standDown(today, run);
-    const overdue = this.readModels.db
-      .prepare(
+    const overdue = this.readModels
+      .prepared(
         `SELECT action_id, case_id, current_due_date FROM actions WHERE status NOT IN ${CLOSED_STATUSES} AND current_due_date < ?`,
       )
       .all(today) as OverdueRow[];
@@ -177,8 +177,8 @@ export class AutoEscalator implements OnApplicationShutdown {
 
   /** Open automatic escalations whose action has since been completed, re-dated or withdrawn. */
   private async standDown(today: BusinessDate, run: EscalationRun): Promise<void> {
-    const rows = this.readModels.db
-      .prepare(
+    const rows = this.readModels
+      .prepared(
         `SELECT e.escalation_id, e.due_date, e.status, e.raised_on, actions.current_due_date, actions.completed_on, actions.closed_on, ${ACTION_HISTORY_SQL} AS history
          FROM escalations e JOIN actions ON actions.action_id = e.subject_id
          WHERE e.automatic = 1 AND e.status != 'RESOLVED' AND e.subject_kind = 'ACTION'`,

@@ -22,12 +22,12 @@ export class CaseEventLog {
   ) {}
 
   async read(caseId: string): Promise<CaseStreams> {
-    const db = this.readModels.db;
+    const db = this.readModels;
     const actionIds = db
-      .prepare('SELECT action_id AS id FROM actions WHERE case_id = ? ORDER BY action_id')
+      .prepared('SELECT action_id AS id FROM actions WHERE case_id = ? ORDER BY action_id')
       .all(caseId) as { id: string }[];
     const escalationIds = db
-      .prepare(
+      .prepared(
         'SELECT escalation_id AS id FROM escalations WHERE case_id = ? ORDER BY escalation_id',
       )
       .all(caseId) as { id: string }[];

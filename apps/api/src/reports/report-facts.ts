@@ -111,8 +111,8 @@ export class ReportFacts {
    * action at any date (at national scale, a seventh of them).
    */
   progressCases(): string[] {
-    return this.readModels.db
-      .prepare(
+    return this.readModels
+      .prepared(
         'SELECT case_id FROM report_recommendations UNION SELECT case_id FROM actions ORDER BY 1',
       )
       .all()
@@ -139,7 +139,7 @@ export class ReportFacts {
     // Each listed case is found through the case_id index; no list is every case.
     const OF_CASES =
       caseIds === undefined ? '1' : 'case_id IN (SELECT value FROM json_each(@caseIds))';
-    const all = <T>(sql: string) => this.readModels.db.prepare(sql).all(params) as T[];
+    const all = <T>(sql: string) => this.readModels.prepared(sql).all(params) as T[];
     return {
       referrals: () =>
         all<ReferralRow>(

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { StoreMisconfigured } from '../errors';
 
 export type SqliteDatabase = Database.Database;
+export type SqliteStatement = Database.Statement;
 
 export interface OpenSqliteOptions {
   /** FULL makes every acknowledged commit survive power loss; NORMAL only a process crash. */

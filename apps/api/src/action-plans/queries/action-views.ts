@@ -108,7 +108,7 @@ export class ActionViews {
     );
     const from = `FROM action_overdue WHERE ${where}`;
     const all = <T>(sql: string, extra: object = {}) =>
-      this.readModels.db.prepare(sql).all({ date, mode, ...params, ...extra }) as T[];
+      this.readModels.prepared(sql).all({ date, mode, ...params, ...extra }) as T[];
     const pageIds = all<{ actionId: string }>(
       `SELECT action_id AS actionId ${from}
        ORDER BY due_date ${ascending ? 'DESC' : 'ASC'}, action_id LIMIT @limit OFFSET @offset`,
@@ -147,8 +147,8 @@ export class ActionViews {
     filter: ActionFilter,
   ): (ActionView & ActionNarrative)[] {
     const filters = filtered(['mode = @mode', 'from_date <= @date', 'until_date > @date'], filter);
-    const rows = this.readModels.db
-      .prepare(
+    const rows = this.readModels
+      .prepared(
         // CROSS JOIN keeps actions outermost (found by case or id, or scanned in id order), each
         // then finding its period by primary key: led by the periods, SQLite read them all.
         `SELECT action_id, case_id, recommendation_ids, number, action_text, agency, lead,
@@ -186,8 +186,8 @@ export class ActionViews {
   private openEscalationsAsOf(date: BusinessDate, mode: AsOfMode, actionIds: string[]) {
     const open = new Map<string, { level: number; addressedTo: string; escalationId: string }>();
     if (actionIds.length === 0) return open;
-    const rows = this.readModels.db
-      .prepare(
+    const rows = this.readModels
+      .prepared(
         `SELECT escalation_id, subject_id, ${ESCALATION_HISTORY_SQL} AS history FROM escalations
          WHERE subject_id IN (SELECT value FROM json_each(?)) AND subject_kind = 'ACTION' AND raised_on <= ?`,
       )

@@ -14,13 +14,13 @@ export class GetCaseHandler implements IQueryHandler<GetCase, CaseDetail> {
 
   async execute({ caseId }: GetCase): Promise<CaseDetail> {
     const today = this.clock.today();
-    const db = this.readModels.db;
+    const db = this.readModels;
     const row = db
-      .prepare(`SELECT ${CASE_COLUMNS} FROM cases c WHERE c.case_id = @caseId`)
+      .prepared(`SELECT ${CASE_COLUMNS} FROM cases c WHERE c.case_id = @caseId`)
       .get({ caseId, today }) as CaseRow | undefined;
     if (!row) throw new ResourceNotFound(`No case ${caseId}`);
     const clocks = db
-      .prepare('SELECT * FROM case_clocks WHERE case_id = ? ORDER BY due_on, clock')
+      .prepared('SELECT * FROM case_clocks WHERE case_id = ? ORDER BY due_on, clock')
       .all(caseId) as ClockRow[];
     return toDetail(row, clocks, today);
   }

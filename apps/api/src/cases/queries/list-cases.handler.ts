@@ -15,12 +15,12 @@ export class ListCasesHandler implements IQueryHandler<ListCases, CasePage> {
     const today = this.clock.today();
     const where = whereClause(filters);
     const params = { ...filters, today, limit: pageSize, offset: (page - 1) * pageSize };
-    const db = this.readModels.db;
-    const { total } = db.prepare(`SELECT count(*) AS total FROM cases c ${where}`).get(params) as {
+    const db = this.readModels;
+    const { total } = db.prepared(`SELECT count(*) AS total FROM cases c ${where}`).get(params) as {
       total: bigint;
     };
     const rows = db
-      .prepare(
+      .prepared(
         `SELECT ${CASE_COLUMNS} FROM cases c ${where} ORDER BY c.referred_on DESC, c.case_id LIMIT @limit OFFSET @offset`,
       )
       .all(params) as CaseRow[];

@@ -7,8 +7,8 @@ export class GetEventCountsHandler implements IQueryHandler<GetEventCounts, Even
   constructor(private readonly readModels: ReadModelStore) {}
 
   async execute(): Promise<EventCount[]> {
-    const rows = this.readModels.db
-      .prepare('SELECT event_type, count FROM event_counts ORDER BY event_type')
+    const rows = this.readModels
+      .prepared('SELECT event_type, count FROM event_counts ORDER BY event_type')
       .all() as Array<{ event_type: string; count: bigint }>;
     return rows.map((r) => ({ eventType: r.event_type, count: Number(r.count) }));
   }
