@@ -164,6 +164,23 @@ describe('the case lifecycle over HTTP', () => {
       expect(await typesOf(caseId)).toEqual([]);
     });
 
+    it.each([
+      ['a form', 'application/x-www-form-urlencoded', 'caseRef=Form+case&referringAgency=Police'],
+      ['plain text', 'text/plain', '{"caseRef":"Text case"}'],
+    ])('answers 415 to %s, and appends nothing', async (_what, contentType, body) => {
+      const before = await t.app.get(EventStore).readAll({ after: 0n, limit: 100_000 });
+      const res = await t
+        .http()
+        .post('/api/cases')
+        .set('Authorization', `Bearer ${token}`)
+        .set('Content-Type', contentType)
+        .send(body)
+        .expect(415);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body).toMatchObject({ type: '/problems/unsupported-media-type', status: 415, detail: expect.stringContaining(contentType) });
+      expect(await t.app.get(EventStore).readAll({ after: 0n, limit: 100_000 })).toHaveLength(before.length);
+    });
+
     it('refuses a case id that cannot be a stream name', async () => {
       const res = await post('/bad%20id/decision', {}).expect(400);
       expect(res.body.errors).toEqual([{ field: 'caseId', reason: expect.any(String) }]);

@@ -4,7 +4,7 @@ import { DomainRuleViolated } from '@casetrail/domain';
 import { EventIdAlreadyUsed, IdempotencyKeyReused, StoreUnavailable, WrongExpectedVersion } from '@casetrail/event-store';
 import { Unauthenticated } from '@casetrail/identity';
 import { UnknownProjection } from '@casetrail/projections';
-import { InvalidInput, type ProblemDetails, ReadModelsBehind, ResourceNotFound } from './problem-details';
+import { InvalidInput, type ProblemDetails, ReadModelsBehind, ResourceNotFound, UnsupportedMediaType } from './problem-details';
 
 type Problem = ProblemDetails;
 
@@ -33,6 +33,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (error instanceof Unauthenticated) {
       return { type: '/problems/unauthenticated', title: 'Unauthenticated', status: 401, detail: error.message };
+    }
+    if (error instanceof UnsupportedMediaType) {
+      return { type: '/problems/unsupported-media-type', title: 'Unsupported media type', status: 415, detail: error.message };
     }
     if (error instanceof ResourceNotFound || error instanceof UnknownProjection) {
       return { type: '/problems/not-found', title: 'Not found', status: 404, detail: error.message };
