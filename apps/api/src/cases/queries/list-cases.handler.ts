@@ -1,7 +1,7 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { ReadModelStore } from '@casetrail/projections';
 import { Clock } from '../../infrastructure/clock';
-import { BREACHED, CASE_COLUMNS, type CaseRow, toSummary } from './case-views';
+import { BREACHED, SUMMARY_COLUMNS, type SummaryRow, toSummary } from './case-views';
 import { type CaseFilters, type CasePage, ListCases } from './list-cases.query';
 
 @QueryHandler(ListCases)
@@ -21,9 +21,9 @@ export class ListCasesHandler implements IQueryHandler<ListCases, CasePage> {
     };
     const rows = db
       .prepared(
-        `SELECT ${CASE_COLUMNS} FROM cases c ${where} ORDER BY c.referred_on DESC, c.case_id LIMIT @limit OFFSET @offset`,
+        `SELECT ${SUMMARY_COLUMNS} FROM cases c ${where} ORDER BY c.referred_on DESC, c.case_id LIMIT @limit OFFSET @offset`,
       )
-      .all(params) as CaseRow[];
+      .all(params) as SummaryRow[];
     return {
       items: rows.map((row) => toSummary(row, today)),
       page,
