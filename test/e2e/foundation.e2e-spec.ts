@@ -81,6 +81,17 @@ describe('the service on the embedded store', () => {
       expect(new Set(fields)).toEqual(new Set(['minPosition', 'waitMs', 'colour']));
     });
 
+    it.each([
+      ['a URL that cannot be decoded', (http: ReturnType<TestApp['http']>) => http.get('/api/cases/%FF'), 400],
+      ['a body that is not valid JSON', (http: ReturnType<TestApp['http']>) => http.post('/api/cases').set('Content-Type', 'application/json').send('{"caseRef":'), 400],
+      ['an empty JSON body', (http: ReturnType<TestApp['http']>) => http.post('/api/cases').set('Content-Type', 'application/json').send(''), 400],
+      ['a body over 100 KiB', (http: ReturnType<TestApp['http']>) => http.post('/api/cases').send({ summary: 'x'.repeat(101 * 1024) }), 413],
+    ])('answers %s with problem+json', async (_what, send, status) => {
+      const res = await send(t.http()).set('Authorization', `Bearer ${token}`).expect(status);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body).toMatchObject({ type: `/problems/http-${status}`, status, detail: expect.any(String), instance: expect.stringMatching(/^\/api\/cases/) });
+    });
+
     it('answers 404 problem+json for an unknown route', async () => {
       const res = await t.http().get('/api/nothing-here').set('Authorization', `Bearer ${token}`).expect(404);
       expect(res.body).toMatchObject({ status: 404, type: '/problems/http-404' });

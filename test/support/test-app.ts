@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { createApp } from '../../apps/api/src/app.factory';
 import type { InfrastructureOverrides } from '../../apps/api/src/infrastructure/infrastructure.module';
@@ -29,6 +30,8 @@ export async function startTestApp(env: NodeJS.ProcessEnv = {}, overrides: Infra
   const settings = loadSettings({ CASETRAIL_DATA_DIR: dirs.make(), LOG_LEVEL: 'silent', CASETRAIL_ESCALATION_INTERVAL_MS: '0', ...env });
   const app = await createApp(settings, overrides);
   await app.init();
+  // Fastify registers its routes and plugins on ready; supertest needs them in place.
+  await (app as NestFastifyApplication).getHttpAdapter().getInstance().ready();
   return {
     app,
     settings,

@@ -8,7 +8,8 @@ import { loadDemoInto } from './demo/demo-on-first-start';
 async function main(): Promise<void> {
   const settings = loadSettings();
   const app = await createApp(settings);
-  await app.listen(settings.port);
+  // Every interface, as a container needs (Fastify alone would listen on localhost only).
+  await app.listen(settings.port, '0.0.0.0');
   // PORT=0 picks a free port; report the one actually bound.
   const { port } = app.getHttpServer().address() as AddressInfo;
   if (settings.demo === 'auto') await loadDemoInto(app, settings, `http://127.0.0.1:${port}`, true);

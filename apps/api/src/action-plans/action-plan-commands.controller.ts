@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import {
   daysBetween,
   isCompleted,
@@ -50,7 +50,7 @@ export class ActionPlanCommandsController {
     @Param('recommendationId', CaseIdPipe) recommendationId: string,
     @Body() { alsoAddresses = [], ...data }: Dto.PlanActionDto,
     @CommandEnvelope() context: CommandContext,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     const planning = await this.facts.planningContext(caseId);
     const recommendationIds = [
@@ -71,7 +71,7 @@ export class ActionPlanCommandsController {
     @Param('actionId', CaseIdPipe) id: string,
     @Body() dto: Dto.RecordProgressDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     return this.onAction(id, 'RecordProgress', dto, c, r);
   }
@@ -82,7 +82,7 @@ export class ActionPlanCommandsController {
     @Param('actionId', CaseIdPipe) id: string,
     @Body() { dueDate, approvedBy, ...dto }: Dto.DueDateDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     const state = await this.facts.actionState(id);
     if (state.status !== 'NOT_PLANNED' && state.currentDueDate === undefined) {
@@ -106,7 +106,7 @@ export class ActionPlanCommandsController {
     @Param('actionId', CaseIdPipe) id: string,
     @Body() dto: Dto.CompleteActionDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     return this.onAction(id, 'CompleteAction', dto, c, r);
   }
@@ -116,7 +116,7 @@ export class ActionPlanCommandsController {
     @Param('actionId', CaseIdPipe) id: string,
     @Body() dto: Dto.SignOffDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     const { occurredOn, by } = dto;
     if (dto.decision === 'RETURN') {
@@ -152,7 +152,7 @@ export class ActionPlanCommandsController {
     @Param('actionId', CaseIdPipe) id: string,
     @Body() { supersededByActionId, ...dto }: Dto.CancellationDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     return supersededByActionId
       ? this.onAction(id, 'SupersedeAction', { ...dto, supersededByActionId }, c, r)
@@ -164,7 +164,7 @@ export class ActionPlanCommandsController {
     @Param('actionId', CaseIdPipe) actionId: string,
     @Body() dto: Dto.RaiseEscalationDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     const action = await this.facts.actionState(actionId);
     const planned = action.status !== 'NOT_PLANNED' ? action : undefined;
@@ -187,7 +187,7 @@ export class ActionPlanCommandsController {
     @Param('caseId', CaseIdPipe) caseId: string,
     @Body() dto: Dto.RaiseEscalationDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     const state = await this.facts.caseState(caseId);
     const subjectOpen = state.status !== 'NOT_REFERRED' && state.status !== 'CLOSED';
@@ -206,7 +206,7 @@ export class ActionPlanCommandsController {
     @Param('escalationId', CaseIdPipe) id: string,
     @Body() dto: Dto.AcknowledgeEscalationDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     return this.onEscalation(id, 'AcknowledgeEscalation', dto, c, r);
   }
@@ -216,7 +216,7 @@ export class ActionPlanCommandsController {
     @Param('escalationId', CaseIdPipe) id: string,
     @Body() dto: Dto.ResolveEscalationDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     return this.onEscalation(id, 'ResolveEscalation', dto, c, r);
   }
@@ -226,7 +226,7 @@ export class ActionPlanCommandsController {
     @Param('escalationId', CaseIdPipe) id: string,
     @Body() dto: Dto.ReferEscalationUpDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     return this.onEscalation(id, 'ReferEscalationUp', { ...dto, automatic: false }, c, r);
   }
@@ -237,7 +237,7 @@ export class ActionPlanCommandsController {
     context: { subjectOpen: boolean; highestOpenLevel: number },
     overdue: { dueDate?: string; daysOverdue?: number },
     c: CommandContext,
-    r: Response,
+    r: FastifyReply,
   ) {
     const data = {
       ...dto,
@@ -256,7 +256,7 @@ export class ActionPlanCommandsController {
     type: T,
     data: Extract<ActionCommand, { type: T }>['data'],
     c: CommandContext,
-    r: Response,
+    r: FastifyReply,
   ) {
     const command = { type, today: this.clock.today(), data: { ...data } } as ActionCommand;
     return this.send(`action-${actionId}`, this.actions, command, { actionId }, c, r);
@@ -267,7 +267,7 @@ export class ActionPlanCommandsController {
     type: T,
     data: Extract<EscalationCommand, { type: T }>['data'],
     c: CommandContext,
-    r: Response,
+    r: FastifyReply,
   ) {
     const command = { type, today: this.clock.today(), data: { ...data } } as EscalationCommand;
     return this.send(
@@ -286,7 +286,7 @@ export class ActionPlanCommandsController {
     command: C,
     id: Answer,
     c: CommandContext,
-    r: Response,
+    r: FastifyReply,
   ): Promise<Answer> {
     const answer = await this.commands.execute(
       new ExecuteOnStream(
@@ -296,7 +296,7 @@ export class ActionPlanCommandsController {
         c,
       ),
     );
-    r.status(201).setHeader('ETag', `"${answer.version}"`);
+    r.status(201).header('ETag', `"${answer.version}"`);
     return { ...id, ...answer };
   }
 }

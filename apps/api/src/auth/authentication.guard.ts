@@ -1,11 +1,11 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { type Principal, type TokenVerifier, Unauthenticated } from '@casetrail/identity';
 import { TOKEN_VERIFIER } from '../infrastructure/tokens';
 import { IS_PUBLIC } from './public.decorator';
 
-export interface AuthenticatedRequest extends Request {
+export interface AuthenticatedRequest extends FastifyRequest {
   principal: Principal;
 }
 
@@ -26,6 +26,8 @@ export class AuthenticationGuard implements CanActivate {
       throw new Unauthenticated('A bearer token is required (Authorization: Bearer <token>)');
     }
     request.principal = await this.verify(token);
+    // The request log (pino-http) sees the underlying Node request, not Fastify's.
+    (request.raw as { principal?: unknown }).principal = request.principal;
     return true;
   }
 }

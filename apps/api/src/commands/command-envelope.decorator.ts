@@ -7,7 +7,10 @@ import { commandContextFrom } from './command-context';
 /** The verified sender, the command headers and the route, turned into a command's context. */
 export const CommandEnvelope = createParamDecorator((_: unknown, context: ExecutionContext): CommandContext => {
   const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-  const header = (name: string) => request.header(name);
+  const header = (name: string) => {
+    const value = request.headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
   return commandContextFrom(
     request.principal,
     {
@@ -17,7 +20,7 @@ export const CommandEnvelope = createParamDecorator((_: unknown, context: Execut
       'x-known-on': header('x-known-on'),
       'x-source': header('x-source'),
     },
-    { route: `${request.method} ${request.path}`, body: request.body as unknown },
+    { route: `${request.method} ${request.url.split('?')[0]}`, body: request.body as unknown },
     londonDate(new Date()),
   );
 });

@@ -4,7 +4,10 @@ import { ProblemDetailsFilter } from './problem-details.filter';
 function answer(error: unknown) {
   const sent = { status: 0, headers: {} as Record<string, string>, body: '' };
   const response = {
-    setHeader: (name: string, value: string) => (sent.headers[name] = value),
+    header(name: string, value: string) {
+      sent.headers[name] = value;
+      return this;
+    },
     status(code: number) {
       sent.status = code;
       return this;

@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import { STATUS_CODES } from 'node:http';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainRuleViolated } from '@casetrail/domain';
 import { EventIdAlreadyUsed, IdempotencyKeyReused, StoreUnavailable, WrongExpectedVersion } from '@casetrail/event-store';
 import { Unauthenticated } from '@casetrail/identity';
@@ -8,23 +9,28 @@ import { InvalidInput, type ProblemDetails, ReadModelsBehind, ResourceNotFound, 
 
 type Problem = ProblemDetails;
 
-/** The only place where errors become HTTP answers. */
+/** Writes a problem as the answer; `instance` is the URL asked for. */
+export function sendProblem(reply: FastifyReply, problem: ProblemDetails, instance: string): void {
+  reply
+    .status(problem.status)
+    .type('application/problem+json')
+    .send(JSON.stringify({ ...problem, instance }));
+}
+
+/** Where errors become HTTP answers (and, for a URL Fastify cannot even route, app.factory). */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<Request>();
-    const response = http.getResponse<Response>();
+    const request = http.getRequest<FastifyRequest>();
+    const response = http.getResponse<FastifyReply>();
     const problem = this.toProblem(error);
     if (problem.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    if (error instanceof ReadModelsBehind || isMissingReadModel(error)) response.setHeader('Retry-After', '1');
-    if (error instanceof Unauthenticated) response.setHeader('WWW-Authenticate', 'Bearer');
-    response
-      .status(problem.status)
-      .type('application/problem+json')
-      .send(JSON.stringify({ ...problem, instance: request.originalUrl }));
+    if (error instanceof ReadModelsBehind || isMissingReadModel(error)) response.header('Retry-After', '1');
+    if (error instanceof Unauthenticated) response.header('WWW-Authenticate', 'Bearer');
+    sendProblem(response, problem, request.originalUrl);
   }
 
   private toProblem(error: unknown): Problem {
@@ -78,9 +84,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error instanceof StoreUnavailable) {
       return { type: '/problems/store-unavailable', title: 'Event store unavailable', status: 503, detail: error.message };
     }
+    if (error instanceof HttpException && error.getStatus() === 415) {
+      // Fastify's own answer to a body type it has no parser for.
+      return { type: '/problems/unsupported-media-type', title: 'Unsupported media type', status: 415, detail: error.message };
+    }
     if (error instanceof HttpException) {
       const status = error.getStatus();
-      return { type: `/problems/http-${status}`, title: error.name.replace(/Exception$/, ''), status, detail: error.message };
+      return { type: `/problems/http-${status}`, title: STATUS_CODES[status] ?? 'Error', status, detail: error.message };
     }
     return { type: '/problems/internal', title: 'Internal error', status: 500, detail: 'An unexpected error occurred' };
   }

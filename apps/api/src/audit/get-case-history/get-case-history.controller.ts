@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query as QueryParams, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CaseIdPipe } from '../../cases/case-id.pipe';
 import { ReadModelConsistency } from '../../consistency/read-model-consistency';
 import { InvalidInput } from '../../http/problem-details';
@@ -26,7 +26,7 @@ export class GetCaseHistoryController {
   async history(
     @Param('caseId', CaseIdPipe) caseId: string,
     @QueryParams() query: GetCaseHistoryDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     const { minPosition, waitMs, type, actor, from, to, page, pageSize, format } = query;
     if (from && to && from > to)
@@ -41,9 +41,9 @@ export class GetCaseHistoryController {
       new GetCaseHistory(caseId, { types: type, actor, from, to }, paging),
     );
     if (!csv) return result;
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="case-${caseId}-history.csv"`);
-    res.setHeader('X-Total-Count', String(result.total));
+    res.header('Content-Type', 'text/csv; charset=utf-8');
+    res.header('Content-Disposition', `attachment; filename="case-${caseId}-history.csv"`);
+    res.header('X-Total-Count', String(result.total));
     return historyCsv(result.items);
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { v5 as uuidv5 } from 'uuid';
 import type { CaseCommand, CaseCommandType, Decider, DomainEvent } from '@casetrail/domain';
 import type { CommandContext } from '@casetrail/event-store';
@@ -34,7 +34,7 @@ export class CaseCommandsController {
   refer(
     @Body() { caseId, ...data }: Dto.ReferCaseDto,
     @CommandEnvelope() context: CommandContext,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     // A retried referral with the same key must land on the same case: derive the id from the command.
     const id = caseId ?? uuidv5(context.commandId, CASE_ID_NAMESPACE);
@@ -46,7 +46,7 @@ export class CaseCommandsController {
     @Param('caseId', CaseIdPipe) id: string,
     @Body() dto: Dto.NotifySeriousIncidentDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     return this.send(id, 'NotifySeriousIncident', dto, c, r);
   }
@@ -56,7 +56,7 @@ export class CaseCommandsController {
     @Param('caseId', CaseIdPipe) id: string,
     @Body() dto: Dto.ConsiderReferralDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     return this.send(id, 'ConsiderReferral', dto, c, r);
   }
@@ -66,7 +66,7 @@ export class CaseCommandsController {
     @Param('caseId', CaseIdPipe) id: string,
     @Body() dto: Dto.StartRapidReviewDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     return this.send(id, 'StartRapidReview', dto, c, r);
   }
@@ -76,7 +76,7 @@ export class CaseCommandsController {
     @Param('caseId', CaseIdPipe) id: string,
     @Body() dto: Dto.CompleteRapidReviewDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     return this.send(id, 'CompleteRapidReview', dto, c, r);
   }
@@ -86,7 +86,7 @@ export class CaseCommandsController {
     @Param('caseId', CaseIdPipe) id: string,
     @Body() dto: Dto.DeferDecisionDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     return this.send(id, 'DeferDecision', dto, c, r);
   }
@@ -96,7 +96,7 @@ export class CaseCommandsController {
     @Param('caseId', CaseIdPipe) id: string,
     @Body() dto: Dto.RecommendDecisionDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     return this.send(id, 'RecommendDecision', dto, c, r);
   }
@@ -106,7 +106,7 @@ export class CaseCommandsController {
     @Param('caseId', CaseIdPipe) id: string,
     @Body() dto: Dto.RecordDecisionDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     return this.send(id, 'RecordDecision', dto, c, r);
   }
@@ -116,7 +116,7 @@ export class CaseCommandsController {
     @Param('caseId', CaseIdPipe) id: string,
     @Body() dto: Dto.NotifyNationalPanelDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     return this.send(id, 'NotifyNationalPanel', dto, c, r);
   }
@@ -126,7 +126,7 @@ export class CaseCommandsController {
     @Param('caseId', CaseIdPipe) id: string,
     @Body() dto: Dto.RecordPanelResponseDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     return this.send(id, 'RecordPanelResponse', dto, c, r);
   }
@@ -136,7 +136,7 @@ export class CaseCommandsController {
     @Param('caseId', CaseIdPipe) id: string,
     @Body() dto: Dto.ContestDecisionDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     return this.send(id, 'ContestDecision', dto, c, r);
   }
@@ -146,7 +146,7 @@ export class CaseCommandsController {
     @Param('caseId', CaseIdPipe) id: string,
     @Body() dto: Dto.ReaffirmDecisionDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     return this.send(id, 'ReaffirmDecision', dto, c, r);
   }
@@ -156,7 +156,7 @@ export class CaseCommandsController {
     @Param('caseId', CaseIdPipe) id: string,
     @Body() dto: Dto.ReviseDecisionDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     return this.send(id, 'ReviseDecision', dto, c, r);
   }
@@ -166,7 +166,7 @@ export class CaseCommandsController {
     @Param('caseId', CaseIdPipe) id: string,
     @Body() dto: Dto.RecordParallelProcessDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     return this.send(id, 'RecordParallelProcess', dto, c, r);
   }
@@ -177,7 +177,7 @@ export class CaseCommandsController {
     @Param('processId') processId: string,
     @Body() dto: Dto.ConcludeParallelProcessDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     return this.send(id, 'ConcludeParallelProcess', { ...dto, processId }, c, r);
   }
@@ -187,7 +187,7 @@ export class CaseCommandsController {
     @Param('caseId', CaseIdPipe) id: string,
     @Body() dto: Dto.CommissionReviewDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     return this.send(id, 'CommissionReview', dto, c, r);
   }
@@ -197,7 +197,7 @@ export class CaseCommandsController {
     @Param('caseId', CaseIdPipe) id: string,
     @Body() dto: Dto.PauseReviewDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     return this.send(id, 'PauseReview', dto, c, r);
   }
@@ -207,7 +207,7 @@ export class CaseCommandsController {
     @Param('caseId', CaseIdPipe) id: string,
     @Body() dto: Dto.ResumeReviewDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     return this.send(id, 'ResumeReview', dto, c, r);
   }
@@ -217,7 +217,7 @@ export class CaseCommandsController {
     @Param('caseId', CaseIdPipe) id: string,
     @Body() dto: Dto.ExtendReviewTimescaleDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     return this.send(id, 'ExtendReviewTimescale', dto, c, r);
   }
@@ -227,7 +227,7 @@ export class CaseCommandsController {
     @Param('caseId', CaseIdPipe) id: string,
     @Body() dto: Dto.AppointReviewerDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     return this.send(id, 'AppointReviewer', dto, c, r);
   }
@@ -237,7 +237,7 @@ export class CaseCommandsController {
     @Param('caseId', CaseIdPipe) id: string,
     @Body() dto: Dto.AgreeTermsOfReferenceDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     return this.send(id, 'AgreeTermsOfReference', dto, c, r);
   }
@@ -247,7 +247,7 @@ export class CaseCommandsController {
     @Param('caseId', CaseIdPipe) id: string,
     @Body() dto: Dto.RecordAgencyReportDeclinedDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     return this.send(id, 'RecordAgencyReportDeclined', dto, c, r);
   }
@@ -257,7 +257,7 @@ export class CaseCommandsController {
     @Param('caseId', CaseIdPipe) id: string,
     @Body() dto: Dto.RecordPractitionerEventDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     return this.send(id, 'RecordPractitionerEvent', dto, c, r);
   }
@@ -267,7 +267,7 @@ export class CaseCommandsController {
     @Param('caseId', CaseIdPipe) id: string,
     @Body() dto: Dto.RecordFamilyInvolvementDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     return this.send(id, 'RecordFamilyInvolvement', dto, c, r);
   }
@@ -277,7 +277,7 @@ export class CaseCommandsController {
     @Param('caseId', CaseIdPipe) id: string,
     @Body() dto: Dto.CompleteReportDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     return this.send(id, 'CompleteReport', dto, c, r);
   }
@@ -287,7 +287,7 @@ export class CaseCommandsController {
     @Param('caseId', CaseIdPipe) id: string,
     @Body() dto: Dto.SignOffReportDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     return this.send(id, 'SignOffReport', dto, c, r);
   }
@@ -297,7 +297,7 @@ export class CaseCommandsController {
     @Param('caseId', CaseIdPipe) id: string,
     @Body() dto: Dto.NotifyPanelOfPublicationDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     return this.send(id, 'NotifyPanelOfPublication', dto, c, r);
   }
@@ -307,7 +307,7 @@ export class CaseCommandsController {
     @Param('caseId', CaseIdPipe) id: string,
     @Body() dto: Dto.DeferPublicationDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     return this.send(id, 'DeferPublication', dto, c, r);
   }
@@ -317,7 +317,7 @@ export class CaseCommandsController {
     @Param('caseId', CaseIdPipe) id: string,
     @Body() dto: Dto.PublishReviewDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     return this.send(id, 'PublishReview', dto, c, r);
   }
@@ -327,7 +327,7 @@ export class CaseCommandsController {
     @Param('caseId', CaseIdPipe) id: string,
     @Body() dto: Dto.WithholdPublicationDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     return this.send(id, 'WithholdPublication', dto, c, r);
   }
@@ -337,7 +337,7 @@ export class CaseCommandsController {
     @Param('caseId', CaseIdPipe) id: string,
     @Body() dto: Dto.PresentReportToScrutinyDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     return this.send(id, 'PresentReportToScrutiny', dto, c, r);
   }
@@ -347,7 +347,7 @@ export class CaseCommandsController {
     @Param('caseId', CaseIdPipe) id: string,
     @Body() dto: Dto.EvaluateReviewDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     return this.send(id, 'EvaluateReview', dto, c, r);
   }
@@ -357,7 +357,7 @@ export class CaseCommandsController {
     @Param('caseId', CaseIdPipe) id: string,
     @Body() dto: Dto.IdentifyLearningDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     return this.send(id, 'IdentifyLearning', dto, c, r);
   }
@@ -367,7 +367,7 @@ export class CaseCommandsController {
     @Param('caseId', CaseIdPipe) id: string,
     @Body() dto: Dto.RecordFindingDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     return this.send(id, 'RecordFinding', dto, c, r);
   }
@@ -377,7 +377,7 @@ export class CaseCommandsController {
     @Param('caseId', CaseIdPipe) id: string,
     @Body() dto: Dto.AddRecommendationDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     return this.send(id, 'AddRecommendation', dto, c, r);
   }
@@ -388,7 +388,7 @@ export class CaseCommandsController {
     @Param('recommendationId') recommendationId: string,
     @Body() dto: Dto.CloseRecommendationDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     return this.send(id, 'CloseRecommendationWithoutAction', { ...dto, recommendationId }, c, r);
   }
@@ -398,7 +398,7 @@ export class CaseCommandsController {
     @Param('caseId', CaseIdPipe) id: string,
     @Body() dto: Dto.RecordNewInformationDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     return this.send(id, 'RecordNewInformation', dto, c, r);
   }
@@ -408,7 +408,7 @@ export class CaseCommandsController {
     @Param('caseId', CaseIdPipe) id: string,
     @Body() dto: Dto.TransitionRegimeDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     return this.send(id, 'TransitionRegime', dto, c, r);
   }
@@ -418,7 +418,7 @@ export class CaseCommandsController {
     @Param('caseId', CaseIdPipe) id: string,
     @Body() dto: Dto.CloseCaseDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     // Actions and escalations live in their own streams: their state comes from the read model.
     return this.send(
@@ -435,7 +435,7 @@ export class CaseCommandsController {
     @Param('caseId', CaseIdPipe) id: string,
     @Body() dto: Dto.ReopenCaseDto,
     @CommandEnvelope() c: CommandContext,
-    @Res({ passthrough: true }) r: Response,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
     return this.send(id, 'ReopenCase', dto, c, r);
   }
@@ -445,11 +445,11 @@ export class CaseCommandsController {
     type: T,
     data: Extract<CaseCommand, { type: T }>['data'],
     context: CommandContext,
-    res: Response,
+    res: FastifyReply,
   ): Promise<{ caseId: string } & StreamAnswer> {
     const command = { type, today: this.clock.today(), data: { ...data } } as CaseCommand;
     const answer = await this.commands.execute(new ExecuteOnStream(`case-${caseId}`, this.decider, command, context));
-    res.status(201).setHeader('ETag', `"${answer.version}"`);
+    res.status(201).header('ETag', `"${answer.version}"`);
     return { caseId, ...answer };
   }
 }

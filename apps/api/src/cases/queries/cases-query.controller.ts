@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query as QueryParams, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ReadModelConsistency } from '../../consistency/read-model-consistency';
 import { InvalidInput } from '../../http/problem-details';
 import { Clock } from '../../infrastructure/clock';
@@ -35,7 +35,7 @@ export class CasesQueryController {
   async get(
     @Param('caseId') caseId: string,
     @QueryParams() { asOf, mode, ...consistency }: GetCaseDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     await this.consistency.awaitPosition(consistency);
     if (asOf !== undefined || mode !== undefined) {
@@ -45,7 +45,7 @@ export class CasesQueryController {
       return this.queries.execute(new GetCaseAsOf(caseId, asOf ?? today, mode ?? 'effective'));
     }
     const detail = await this.queries.execute(new GetCase(caseId));
-    res.setHeader('ETag', `"${detail.version}"`);
+    res.header('ETag', `"${detail.version}"`);
     return detail;
   }
 }
