@@ -158,12 +158,14 @@ describe('the CLI', () => {
     try {
       const unauthenticated = await fetch(`${url}/api/stats/event-counts`);
       expect(unauthenticated.status).toBe(401);
-      const counts = await fetch(`${url}/api/stats/event-counts?minPosition=1&waitMs=5000`, {
+      // Each line is one appended event, so the log's head is at that position.
+      const head = load.stdout.trim().split('\n').length;
+      const counts = await fetch(`${url}/api/stats/event-counts?minPosition=${head}&waitMs=5000`, {
         headers: { authorization: `Bearer ${token.stdout.trim()}` },
       });
       expect(counts.status).toBe(200);
       const body = (await counts.json()) as { counts: { type: string; count: number }[] };
-      expect(body.counts.reduce((sum, c) => sum + c.count, 0)).toBe(load.stdout.trim().split('\n').length);
+      expect(body.counts.reduce((sum, c) => sum + c.count, 0)).toBe(head);
     } finally {
       child.kill('SIGTERM');
       await once(child, 'exit');

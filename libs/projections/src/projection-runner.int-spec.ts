@@ -82,6 +82,16 @@ describe('the projection runner', () => {
       expect(status).toMatchObject({ name: 'event_counts', checkpoint: head.toString(), eventsBehind: 0, secondsBehind: 0 });
     });
 
+    it('lets other work run between its batches while it catches up', async () => {
+      const head = await appendMix('case', 40, 25);
+      const r = startRunner([eventCountsProjection], 50);
+      const reachedWhenOtherWorkRan = await new Promise<bigint>((resolve) =>
+        setImmediate(() => resolve(readModels.active('event_counts')?.position ?? 0n)),
+      );
+      expect(reachedWhenOtherWorkRan).toBeLessThan(head);
+      expect(await r.waitForPosition(head, 5_000)).toBe(true);
+    });
+
     it('follows new events as they are appended', async () => {
       const r = startRunner();
       const head = await appendMix('case', 3, 3);

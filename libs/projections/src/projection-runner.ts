@@ -236,7 +236,12 @@ export class ProjectionRunner {
           feeder = new GenerationFeeder(this.store, this.readModels, projection, active.generation, this.batchSize);
         }
         const outcome = await feeder.step();
-        if (outcome === 'applied') this.notifyProgress();
+        if (outcome === 'applied') {
+          this.notifyProgress();
+          // The SQLite store answers reads at once, so without this a projection catching up
+          // ran batch after batch as microtasks and kept every HTTP request waiting.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
         if (outcome === 'failed') {
           const failure = this.readModels.active(projection.name)?.failure;
           if (failure) this.logger.error(`Projection ${projection.name} stopped: ${failure.error}`);
