@@ -16,7 +16,6 @@ import { ReadModelConsistency } from './consistency/read-model-consistency';
 import { CaseCommandsController } from './cases/commands/case-commands.controller';
 import { CasesQueryModule } from './cases/queries/cases-query.module';
 import { HealthController } from './health/health.controller';
-import { JsonBodiesOnly } from './http/json-bodies-only.guard';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import {
   InfrastructureModule,
@@ -50,7 +49,6 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthenticationGuard },
-        { provide: APP_GUARD, useClass: JsonBodiesOnly },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         ReadModelConsistency,
         GetEventCountsHandler,

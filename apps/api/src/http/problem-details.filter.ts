@@ -5,7 +5,7 @@ import { DomainRuleViolated } from '@casetrail/domain';
 import { EventIdAlreadyUsed, IdempotencyKeyReused, StoreUnavailable, WrongExpectedVersion } from '@casetrail/event-store';
 import { Unauthenticated } from '@casetrail/identity';
 import { UnknownProjection } from '@casetrail/projections';
-import { InvalidInput, type ProblemDetails, ReadModelsBehind, ResourceNotFound, UnsupportedMediaType } from './problem-details';
+import { InvalidInput, type ProblemDetails, ReadModelsBehind, ResourceNotFound } from './problem-details';
 
 type Problem = ProblemDetails;
 
@@ -26,22 +26,19 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const response = http.getResponse<FastifyReply>();
-    const problem = this.toProblem(error);
+    const problem = this.toProblem(error, request);
     if (problem.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     if (error instanceof ReadModelsBehind || isMissingReadModel(error)) response.header('Retry-After', '1');
     if (error instanceof Unauthenticated) response.header('WWW-Authenticate', 'Bearer');
     sendProblem(response, problem, request.originalUrl);
   }
 
-  private toProblem(error: unknown): Problem {
+  private toProblem(error: unknown, request: FastifyRequest): Problem {
     if (error instanceof InvalidInput) {
       return { type: '/problems/invalid-input', title: 'Invalid input', status: 400, detail: error.message, errors: error.errors };
     }
     if (error instanceof Unauthenticated) {
       return { type: '/problems/unauthenticated', title: 'Unauthenticated', status: 401, detail: error.message };
-    }
-    if (error instanceof UnsupportedMediaType) {
-      return { type: '/problems/unsupported-media-type', title: 'Unsupported media type', status: 415, detail: error.message };
     }
     if (error instanceof ResourceNotFound || error instanceof UnknownProjection) {
       return { type: '/problems/not-found', title: 'Not found', status: 404, detail: error.message };
@@ -85,8 +82,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return { type: '/problems/store-unavailable', title: 'Event store unavailable', status: 503, detail: error.message };
     }
     if (error instanceof HttpException && error.getStatus() === 415) {
-      // Fastify's own answer to a body type it has no parser for.
-      return { type: '/problems/unsupported-media-type', title: 'Unsupported media type', status: 415, detail: error.message };
+      // Fastify's answer to a body that is not JSON (the only type it parses here).
+      const type = request.headers['content-type'] || 'untyped';
+      return { type: '/problems/unsupported-media-type', title: 'Unsupported media type', status: 415, detail: `The body must be application/json, not ${type}` };
     }
     if (error instanceof HttpException) {
       const status = error.getStatus();

@@ -22,15 +22,6 @@ export class InvalidInput extends Error {
   }
 }
 
-/** A body in a format the API does not read. */
-export class UnsupportedMediaType extends Error {
-  readonly code = 'UNSUPPORTED_MEDIA_TYPE';
-  constructor(readonly contentType: string) {
-    super(`The body must be application/json, not ${contentType || 'untyped'}`);
-    this.name = 'UnsupportedMediaType';
-  }
-}
-
 export class ResourceNotFound extends Error {
   readonly code = 'RESOURCE_NOT_FOUND';
   constructor(message: string) {
