@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalJson } from './canonical-json';
 import type { EventMetadata, NewEvent } from './event-store';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -21,7 +21,7 @@ export interface HashedEnvelope {
 /** SHA-256 over RFC 8785 canonical JSON, so any adapter or an auditor's own script
  * recomputes the same value from the same facts. */
 export function hashEnvelope(envelope: HashedEnvelope): string {
-  const canonical = canonicalize({
+  const canonical = canonicalJson({
     eventId: envelope.eventId,
     streamId: envelope.streamId,
     version: envelope.version.toString(),
@@ -32,13 +32,19 @@ export function hashEnvelope(envelope: HashedEnvelope): string {
     recordedAt: envelope.recordedAt,
     prevHash: envelope.prevHash,
   });
-  if (canonical === undefined) throw new Error('Envelope cannot be canonicalised');
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
+}
+
+/** A normalised envelope with the JSON text its data and metadata were normalised through. */
+export interface NormalisedEnvelope extends HashedEnvelope {
+  dataJson: string;
+  metadataJson: string;
 }
 
 /**
  * The envelope an adapter hashes and stores. Data and metadata are stored as JSON, so the hash
  * is taken over exactly what a reader will parse back (undefined fields dropped, dates as strings).
+ * The JSON text is kept: storing it again would serialise each event twice.
  */
 export function normalise(
   event: NewEvent,
@@ -46,16 +52,20 @@ export function normalise(
   version: bigint,
   recordedAt: string,
   prevHash: string,
-): HashedEnvelope {
+): NormalisedEnvelope {
+  const dataJson = JSON.stringify(event.data ?? null);
+  const metadataJson = JSON.stringify(event.metadata);
   return {
     eventId: event.eventId,
     streamId,
     version,
     type: event.type,
     schemaVersion: event.schemaVersion,
-    data: JSON.parse(JSON.stringify(event.data ?? null)) as unknown,
-    metadata: JSON.parse(JSON.stringify(event.metadata)) as EventMetadata,
+    data: JSON.parse(dataJson) as unknown,
+    metadata: JSON.parse(metadataJson) as EventMetadata,
     recordedAt,
     prevHash,
+    dataJson,
+    metadataJson,
   };
 }
