@@ -198,11 +198,42 @@ export function describeEventStoreContract(adapter: string, harness: EventStoreH
         expect((await store.readStream(stream('case'))).map((e) => e.type)).toEqual(['A', 'B', 'C']);
       });
 
+      it('returns the original result for one event retried with any version, or after the stream moved on', async () => {
+        const only = event('A');
+        const first = await store.append(stream('case'), NO_STREAM, [only]);
+        expect(await store.append(stream('case'), ANY, [only])).toEqual(first);
+        await store.append(stream('case'), 1n, [event('B')]);
+        expect(await store.append(stream('case'), NO_STREAM, [only])).toEqual(first);
+        expect(await store.append(stream('case'), 1n, [only])).toEqual(first);
+        expect((await store.readStream(stream('case'))).map((e) => e.type)).toEqual(['A', 'B']);
+      });
+
       it('refuses the same event id on another stream', async () => {
         const shared = event('A');
         await store.append(stream('one'), NO_STREAM, [shared]);
         await expect(store.append(stream('two'), NO_STREAM, [shared])).rejects.toBeInstanceOf(EventIdAlreadyUsed);
+        await expect(store.append(stream('one'), 5n, [shared])).resolves.toMatchObject({ version: 1n });
+        await expect(store.append(stream('two'), 5n, [shared])).rejects.toBeInstanceOf(EventIdAlreadyUsed);
         expect(await store.readStream(stream('two'))).toEqual([]);
+      });
+
+      it('stores nothing of an append whose later event reuses an id, and keeps the appends around it', async () => {
+        const shared = event('Taken');
+        await store.append(stream('one'), NO_STREAM, [shared]);
+        const outcomes = await Promise.allSettled([
+          store.append(stream('before'), NO_STREAM, [event('A')]),
+          store.append(stream('two'), ANY, [event('B'), shared, event('C')]),
+          store.append(stream('two'), ANY, [shared]),
+          store.append(stream('after'), NO_STREAM, [event('D')]),
+        ]);
+        expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
+        expect(outcomes.filter((o) => o.status === 'rejected').map((o) => o.reason)).toEqual([
+          expect.any(EventIdAlreadyUsed),
+          expect.any(EventIdAlreadyUsed),
+        ]);
+        expect(await store.readStream(stream('two'))).toEqual([]);
+        expect((await store.readStream(stream('before'))).map((e) => e.type)).toEqual(['A']);
+        expect((await store.readStream(stream('after'))).map((e) => e.type)).toEqual(['D']);
       });
     });
 
