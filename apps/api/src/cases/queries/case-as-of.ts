@@ -7,7 +7,6 @@ import {
   type CaseState,
   type ClockName,
   type DelayReason,
-  deriveActionStatus,
   type DerivedRag,
   type EscalationEvent,
   evolveAction,
@@ -22,9 +21,10 @@ import {
   type ParallelProcessRecorded,
   readClock,
   rollUpRag,
+  statusOfState,
 } from '@casetrail/domain';
 import type { StoredEvent } from '@casetrail/event-store';
-import { historyEntryOf } from '@casetrail/projections';
+import { type HistoryEntry, historyEntryOf } from '@casetrail/projections';
 import {
   type ClockWriter,
   caseColumnsOf,
@@ -125,9 +125,22 @@ export interface CaseAsOfDetail extends CaseDetail {
   learnedLater: number;
 }
 
-const happenedBy = (event: StoredEvent, asOf: BusinessDate) =>
-  historyEntryOf(event).occurredOn <= asOf;
-const knownBy = (event: StoredEvent, asOf: BusinessDate) => historyEntryOf(event).knownOn <= asOf;
+/**
+ * Each event's two dates, worked out once: the stream cache hands out the same frozen events to
+ * every request, and a replay asks about each event up to four times.
+ */
+const datesOfEvent = new WeakMap<StoredEvent, HistoryEntry>();
+function datesOf(event: StoredEvent): HistoryEntry {
+  let entry = datesOfEvent.get(event);
+  if (!entry) {
+    entry = historyEntryOf(event);
+    datesOfEvent.set(event, entry);
+  }
+  return entry;
+}
+
+const happenedBy = (event: StoredEvent, asOf: BusinessDate) => datesOf(event).occurredOn <= asOf;
+const knownBy = (event: StoredEvent, asOf: BusinessDate) => datesOf(event).knownOn <= asOf;
 
 /** Whether an event counts on asOf in the given mode (domain.md §0.3 item 7). */
 export function visibleOn(event: StoredEvent, asOf: BusinessDate, mode: AsOfMode): boolean {
@@ -324,9 +337,13 @@ function actionAsOf(
   asOf: BusinessDate,
   escalations: readonly OpenEscalationAsOf[],
 ): ActionAsOf[] {
-  const history = asDomain<ActionEvent>(events);
-  const derived = deriveActionStatus(history, asOf);
-  const s = fold({ initialState: initialActionState, evolve: evolveAction }, history);
+  // The events are those visible on asOf, so all had happened by then: the state they fold to
+  // is the one deriveActionStatus would fold again.
+  const s = fold(
+    { initialState: initialActionState, evolve: evolveAction },
+    asDomain<ActionEvent>(events),
+  );
+  const derived = statusOfState(s, asOf);
   if (derived.status === 'ABSENT' || s.status === 'NOT_PLANNED') return [];
   const top = escalations
     .filter((e) => e.subjectKind === 'ACTION' && e.subjectId === s.actionId)
