@@ -17,7 +17,7 @@ export class GenerationFeeder {
   constructor(
     private readonly store: EventStore,
     private readonly readModels: ReadModelStore,
-    private readonly projection: Projection,
+    readonly projection: Projection,
     readonly generation: bigint,
     private readonly batchSize: number,
   ) {

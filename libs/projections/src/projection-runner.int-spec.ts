@@ -98,6 +98,24 @@ describe('the projection runner', () => {
       expect(await r.waitForPosition(head, 5_000)).toBe(true);
       expect(counts()).toEqual({ CaseReferred: 3, ProgressRecorded: 6 });
     });
+
+    it('reads each page of the log once for all the projections at the same checkpoint', async () => {
+      const pagesAfter: bigint[] = [];
+      const readAll = store.readAll.bind(store);
+      jest.spyOn(store, 'readAll').mockImplementation(async (options) => {
+        const page = await readAll(options);
+        if (page.length > 0) pagesAfter.push(options?.after ?? 0n);
+        return page;
+      });
+      const r = startRunner([eventCountsProjection, copyOf('second_counts'), copyOf('third_counts')], 4);
+      const head = await appendMix('case', 5, 5);
+      expect(await r.waitForPosition(head, 5_000)).toBe(true);
+      expect(pagesAfter.length).toBeGreaterThanOrEqual(25 / 4);
+      expect(new Set(pagesAfter).size).toBe(pagesAfter.length);
+      expect(readModels.db.prepare('SELECT event_type, count FROM third_counts ORDER BY event_type').all()).toEqual(
+        readModels.db.prepare('SELECT event_type, count FROM event_counts ORDER BY event_type').all(),
+      );
+    });
   });
 
   describe('when the service restarts', () => {
@@ -229,6 +247,34 @@ describe('the projection runner', () => {
       await waitUntil(() => readModels.active('event_counts')!.position === head);
       expect(counts()).toEqual({ A: 3, Poison: 1 });
       expect(r.reached(head)).toBe(false);
+    });
+
+    it('catches up once retried after a fix, while the others keep following', async () => {
+      let broken = true;
+      const mendable: Projection = {
+        ...copyOf('fragile_counts'),
+        bind(db, t) {
+          const count = copyOf('fragile_counts').bind(db, t);
+          return (event: StoredEvent) => {
+            if (broken && event.type === 'Poison') throw new Error('cannot read Poison');
+            count(event);
+          };
+        },
+      };
+      await store.append('case-1', NO_STREAM, [sampleEvent('A'), sampleEvent('Poison')]);
+      const r = startRunner([eventCountsProjection, mendable], 2);
+      await waitUntil(() => readModels.active('fragile_counts')?.failure !== null);
+      const later = await appendMix('later', 4, 3);
+      await waitUntil(() => readModels.active('event_counts')!.position === later);
+      expect(readModels.active('fragile_counts')!.position).toBeLessThan(later);
+
+      broken = false;
+      expect(r.retry('fragile_counts')).toBe(true);
+      const head = await appendMix('last', 2, 3);
+      expect(await r.waitForPosition(head, 5_000)).toBe(true);
+      expect(readModels.db.prepare('SELECT event_type, count FROM fragile_counts ORDER BY event_type').all()).toEqual(
+        readModels.db.prepare('SELECT event_type, count FROM event_counts ORDER BY event_type').all(),
+      );
     });
   });
 

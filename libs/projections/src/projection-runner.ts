@@ -38,9 +38,11 @@ const LAG_COUNT_CAP = 1_000_000;
 const MAX_BACKOFF_MS = 5_000;
 
 /**
- * Follows the store's global log and keeps every projection's active generation up to date,
- * one loop per projection, so a failing projection stops alone while the others go on.
- * The in-process event bus plays no part: the log is the only source.
+ * Follows the store's global log and keeps every projection's active generation up to date.
+ * Projections at the same checkpoint share each page of the log: it is read once and applied in
+ * one transaction, each projection in its own savepoint with its own checkpoint, so a failing
+ * projection stops alone while the others go on. The in-process event bus plays no part: the
+ * log is the only source.
  */
 export class ProjectionRunner {
   private readonly byName: Map<string, Projection>;
@@ -76,8 +78,8 @@ export class ProjectionRunner {
         this.logger.log(`Projection ${projection.name} changed (v${active.version} → v${projection.version}): rebuilding`);
         void this.rebuild(projection.name).catch((e: unknown) => this.logger.error(String(e)));
       }
-      this.loops.push(this.follow(projection));
     }
+    this.loops.push(this.follow());
   }
 
   async stop(): Promise<void> {
@@ -221,42 +223,76 @@ export class ProjectionRunner {
     return true;
   }
 
-  private async follow(projection: Projection): Promise<void> {
-    let feeder: GenerationFeeder | undefined;
+  /**
+   * One loop for every projection. Those at the same checkpoint (all of them, normally) form a
+   * group fed from one read of the log and one transaction: under a stream of small commands
+   * that is one read, one parse and one commit per batch instead of one per projection. One that
+   * is behind (retried after a failure, or switched to a rebuilt generation) forms its own group
+   * until it has caught up; a failed one is left out until it is retried.
+   */
+  private async follow(): Promise<void> {
+    const feeders = new Map<string, GenerationFeeder>();
     let backoffMs = 100;
     const { signal } = this.abort;
     while (!signal.aborted) {
       try {
-        const active = this.readModels.active(projection.name);
-        if (!active) {
+        const groups = this.groupsByCheckpoint(feeders);
+        if (groups.size === 0) {
           await this.sleep(this.idleWaitMs);
           continue;
         }
-        if (feeder?.generation !== active.generation) {
-          feeder = new GenerationFeeder(this.store, this.readModels, projection, active.generation, this.batchSize);
+        let applied = false;
+        for (const [from, group] of groups) {
+          const page = await this.store.readAll({ after: from, limit: this.batchSize });
+          if (page.length === 0) continue;
+          const outcomes = this.readModels.db
+            .transaction(() => group.map((feeder) => feeder.commit(from, page)))
+            .immediate();
+          outcomes.forEach((outcome, i) => {
+            if (outcome !== 'failed') return;
+            const { projection } = group[i];
+            const failure = this.readModels.active(projection.name)?.failure;
+            this.logger.error(`Projection ${projection.name} stopped: ${failure?.error}`);
+          });
+          applied = true;
         }
-        const outcome = await feeder.step();
-        if (outcome === 'applied') {
+        if (applied) {
           this.notifyProgress();
           // The SQLite store answers reads at once, so without this a projection catching up
           // ran batch after batch as microtasks and kept every HTTP request waiting.
           await new Promise((resolve) => setImmediate(resolve));
+        } else {
+          // Every group is at the head.
+          const [head] = groups.keys();
+          await this.store.waitForEvents(head, this.idleWaitMs, signal);
         }
-        if (outcome === 'failed') {
-          const failure = this.readModels.active(projection.name)?.failure;
-          if (failure) this.logger.error(`Projection ${projection.name} stopped: ${failure.error}`);
-          await this.sleep(this.idleWaitMs);
-        }
-        if (outcome === 'idle') await this.store.waitForEvents(active.position, this.idleWaitMs, signal);
         backoffMs = 100;
       } catch (error) {
         if (signal.aborted) break;
         const message = error instanceof ProjectionFailed ? error.message : String(error);
-        this.logger.error(`Projection ${projection.name} could not read the log, retrying in ${backoffMs} ms: ${message}`);
+        this.logger.error(`Projections could not follow the log, retrying in ${backoffMs} ms: ${message}`);
         await this.sleep(backoffMs);
         backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
       }
     }
+  }
+
+  /** The feeders of every active generation that has not failed, by checkpoint. */
+  private groupsByCheckpoint(feeders: Map<string, GenerationFeeder>): Map<bigint, GenerationFeeder[]> {
+    const groups = new Map<bigint, GenerationFeeder[]>();
+    for (const projection of this.byName.values()) {
+      const active = this.readModels.active(projection.name);
+      if (!active || active.failure) continue;
+      let feeder = feeders.get(projection.name);
+      if (feeder?.generation !== active.generation) {
+        feeder = new GenerationFeeder(this.store, this.readModels, projection, active.generation, this.batchSize);
+        feeders.set(projection.name, feeder);
+      }
+      const group = groups.get(active.position);
+      if (group) group.push(feeder);
+      else groups.set(active.position, [feeder]);
+    }
+    return groups;
   }
 
   private projection(name: string): Projection {
