@@ -4,6 +4,7 @@ export * from './event-ids';
 export * from './hash-chain';
 export * from './verify';
 export * from './handle-command';
+export * from './sqlite/background-checkpoints';
 export * from './sqlite/open-sqlite';
 export * from './sqlite/sqlite-event-store';
 export * from './esdb/esdb-event-store';

@@ -1,4 +1,9 @@
-import { openSqlite, type SqliteDatabase, type SqliteStatement } from '@casetrail/event-store';
+import {
+  BackgroundCheckpoints,
+  openSqlite,
+  type SqliteDatabase,
+  type SqliteStatement,
+} from '@casetrail/event-store';
 import type { Projection, TableNames } from './projection';
 
 export interface ProjectionRow {
@@ -48,13 +53,27 @@ interface GenerationRow {
  * its checkpoint. Read models are disposable (they are rebuilt from the log), so the file runs
  * with synchronous=NORMAL; a checkpoint and its rows still commit atomically.
  */
+export interface ReadModelStoreOptions {
+  /** Checkpoint the WAL from a worker thread (see BackgroundCheckpoints); for the service. */
+  checkpointInBackground?: boolean;
+}
+
 export class ReadModelStore {
   readonly db: SqliteDatabase;
   private readonly statements = new Map<string, SqliteStatement>();
+  private readonly checkpoints: BackgroundCheckpoints | undefined;
 
-  constructor(path: string) {
+  constructor(path: string, options: ReadModelStoreOptions = {}) {
     this.db = openSqlite(path, { synchronous: 'NORMAL' });
     this.db.exec(SCHEMA);
+    if (options.checkpointInBackground) {
+      this.checkpoints = new BackgroundCheckpoints(path, 'NORMAL');
+    }
+  }
+
+  /** Whether the WAL is checkpointed in the background, and how that worker is doing. */
+  get checkpointing(): string {
+    return this.checkpoints?.state ?? 'by each commit';
   }
 
   /**
@@ -156,7 +175,8 @@ export class ReadModelStore {
     return info.changes === 1;
   }
 
-  close(): void {
+  async close(): Promise<void> {
+    await this.checkpoints?.close();
     this.db.close();
   }
 }

@@ -38,9 +38,15 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         {
           provide: EventStore,
           useFactory: () =>
-            new StreamCache(openEventStore(settings.eventStore), settings.streamCacheEvents),
+            new StreamCache(
+              openEventStore(settings.eventStore, { checkpointInBackground: true }),
+              settings.streamCacheEvents,
+            ),
         },
-        { provide: ReadModelStore, useFactory: () => new ReadModelStore(settings.readModelsPath) },
+        {
+          provide: ReadModelStore,
+          useFactory: () => new ReadModelStore(settings.readModelsPath, { checkpointInBackground: true }),
+        },
         {
           provide: ProjectionRunner,
           inject: [EventStore, ReadModelStore],
@@ -67,7 +73,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
 
   async onApplicationShutdown(): Promise<void> {
     await this.runner.stop();
-    this.readModels.close();
+    await this.readModels.close();
     await this.store.close();
   }
 }

@@ -8,7 +8,7 @@ async function withRunner<T>(settings: Settings, work: (runner: ProjectionRunner
   try {
     return await work(new ProjectionRunner(store, readModels, allProjections));
   } finally {
-    readModels.close();
+    await readModels.close();
     await store.close();
   }
 }

@@ -12,6 +12,7 @@ import {
   type StoredEvent,
 } from '../event-store';
 import { GENESIS_HASH, hashEnvelope, normalise } from '../hash-chain';
+import { BackgroundCheckpoints } from './background-checkpoints';
 import { openSqlite, type SqliteDatabase } from './open-sqlite';
 
 export interface SqliteEventStoreOptions {
@@ -19,6 +20,8 @@ export interface SqliteEventStoreOptions {
   path: string;
   /** Clock for recordedAt; injected so tests can pin it. */
   now?: () => Date;
+  /** Checkpoint the WAL from a worker thread (see BackgroundCheckpoints); for the service. */
+  checkpointInBackground?: boolean;
 }
 
 interface EventRow {
@@ -79,11 +82,15 @@ export class SqliteEventStore extends EventStore {
   private flushScheduled = false;
   private readonly waiters = new Set<() => void>();
   private closed = false;
+  private readonly checkpoints: BackgroundCheckpoints | undefined;
 
   constructor(options: SqliteEventStoreOptions) {
     super();
     this.db = openSqlite(options.path, { synchronous: 'FULL' });
     this.db.exec(SCHEMA);
+    if (options.checkpointInBackground) {
+      this.checkpoints = new BackgroundCheckpoints(options.path, 'FULL');
+    }
     this.now = options.now ?? (() => new Date());
     this.statements = prepareStatements(this.db);
     const inSavepoint = this.db.transaction((pending: PendingAppend) => this.write(pending));
@@ -283,6 +290,7 @@ export class SqliteEventStore extends EventStore {
         file: this.db.name,
         journalMode: String(this.db.pragma('journal_mode', { simple: true })),
         synchronous: Number(this.db.pragma('synchronous', { simple: true })),
+        checkpoints: this.checkpoints?.state ?? 'by each commit',
       },
     };
   }
@@ -292,6 +300,7 @@ export class SqliteEventStore extends EventStore {
     this.closed = true;
     this.flush();
     this.wakeWaiters();
+    await this.checkpoints?.close();
     this.db.close();
   }
 }
