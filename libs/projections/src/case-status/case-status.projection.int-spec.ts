@@ -211,6 +211,33 @@ describe('the case status projection', () => {
     });
   });
 
+  describe('when cases move between stages', () => {
+    it('keeps the counts by stage, status and regime equal to the rows, whatever was applied twice', () => {
+      const counted = () =>
+        readModels.db
+          .prepare('SELECT stage, status, regime, n FROM case_counts WHERE n > 0 ORDER BY 1, 2, 3')
+          .all();
+      const grouped = () =>
+        readModels.db
+          .prepare(
+            `SELECT stage, status, coalesce(regime, '') AS regime, count(*) AS n FROM cases
+             GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+          )
+          .all();
+      const log = inLog(['B1', childB1], ['R', childR], ['T', childT]);
+      for (const [i, event] of log.entries()) {
+        apply(event);
+        if (i % 3 === 0) apply(event);
+        expect(counted()).toEqual(grouped());
+      }
+      expect(counted()).toEqual([
+        { stage: 'PUBLICATION', status: 'PUBLISHED', regime: expect.any(String), n: 1n },
+        { stage: 'PUBLICATION', status: 'PUBLISHED', regime: expect.any(String), n: 1n },
+        { stage: 'REVIEW', status: 'REVIEW_IN_PROGRESS', regime: 'WT2010', n: 1n },
+      ]);
+    });
+  });
+
   describe('when an event is not a dated case event', () => {
     it('leaves the board alone', () => {
       apply(stored('case-X', 'CaseReferred', {}, 1n, 1n));

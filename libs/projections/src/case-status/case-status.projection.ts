@@ -99,9 +99,9 @@ interface StoredCaseRow {
  */
 export const caseStatusProjection: Projection = {
   name: 'case_status',
-  version: 1,
+  version: 2,
   handles: Object.keys(HANDLED),
-  tables: ['cases', 'case_clocks', 'case_agencies', 'case_themes'],
+  tables: ['cases', 'case_clocks', 'case_agencies', 'case_themes', 'case_counts'],
   createSchema: (t) => `
     CREATE TABLE ${t.cases} (
       case_id                     TEXT    PRIMARY KEY,
@@ -138,6 +138,27 @@ export const caseStatusProjection: Projection = {
       state                       TEXT    NOT NULL
     ) WITHOUT ROWID;
     CREATE INDEX ${t.cases}_board ON ${t.cases} (referred_on DESC, case_id);
+    -- How many cases stand at each stage, status and regime ('' for none), kept by triggers in
+    -- the same transaction as the rows, so the case list's total is not a count of every case.
+    CREATE TABLE ${t.case_counts} (
+      stage  TEXT    NOT NULL,
+      status TEXT    NOT NULL,
+      regime TEXT    NOT NULL,
+      n      INTEGER NOT NULL,
+      PRIMARY KEY (stage, status, regime)
+    ) WITHOUT ROWID;
+    CREATE TRIGGER ${t.cases}_counted AFTER INSERT ON ${t.cases} BEGIN
+      INSERT INTO ${t.case_counts} VALUES (NEW.stage, NEW.status, coalesce(NEW.regime, ''), 1)
+        ON CONFLICT DO UPDATE SET n = n + 1;
+    END;
+    CREATE TRIGGER ${t.cases}_recounted AFTER UPDATE OF stage, status, regime ON ${t.cases}
+      WHEN NEW.stage IS NOT OLD.stage OR NEW.status IS NOT OLD.status OR NEW.regime IS NOT OLD.regime
+    BEGIN
+      UPDATE ${t.case_counts} SET n = n - 1
+        WHERE stage = OLD.stage AND status = OLD.status AND regime = coalesce(OLD.regime, '');
+      INSERT INTO ${t.case_counts} VALUES (NEW.stage, NEW.status, coalesce(NEW.regime, ''), 1)
+        ON CONFLICT DO UPDATE SET n = n + 1;
+    END;
     CREATE TABLE ${t.case_clocks} (
       case_id             TEXT NOT NULL,
       clock               TEXT NOT NULL,
