@@ -74,6 +74,9 @@ export class BackgroundCheckpoints {
 
   /** Runs a last checkpoint and stops the worker. */
   async close(): Promise<void> {
+    // Held again while it finishes: otherwise a process with nothing else left would exit in
+    // the middle of a shutdown that awaits this (and not by the signal that stopped it).
+    this.worker.ref();
     this.worker.postMessage('close');
     await this.exited;
   }
