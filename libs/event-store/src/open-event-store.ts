@@ -1,12 +1,13 @@
 import { EsdbEventStore } from './esdb/esdb-event-store';
 import type { EventStore } from './event-store';
+import type { BackgroundCheckpoints } from './sqlite/background-checkpoints';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
 
 export type EventStoreConfig = { adapter: 'sqlite'; path: string } | { adapter: 'esdb'; connectionString: string };
 
 export interface OpenEventStoreOptions {
-  /** For SQLite: checkpoint the WAL from a worker thread, as a long-running service should. */
-  checkpointInBackground?: boolean;
+  /** For SQLite: the worker that checkpoints the WAL off the event loop, as a service should. */
+  checkpoints?: BackgroundCheckpoints;
 }
 
 export function openEventStore(config: EventStoreConfig, options: OpenEventStoreOptions = {}): EventStore {

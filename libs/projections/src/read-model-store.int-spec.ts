@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import { BackgroundCheckpoints } from '@casetrail/event-store';
 import { temporaryDirectories } from '@casetrail/event-store/testing/temporary-directory';
 import { ReadModelStore } from './read-model-store';
 
@@ -9,7 +10,8 @@ afterAll(() => dirs.cleanup());
 describe('the read-model store', () => {
   it('checkpoints from a worker when asked, as the service does', async () => {
     const path = join(dirs.make(), 'read-models.sqlite');
-    const readModels = new ReadModelStore(path, { checkpointInBackground: true });
+    const checkpoints = new BackgroundCheckpoints();
+    const readModels = new ReadModelStore(path, { checkpoints });
     expect(readModels.checkpointing).toBe('running');
     expect(readModels.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000n);
     const before = statSync(path).size;
@@ -21,6 +23,7 @@ describe('the read-model store', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     expect(statSync(path).size).toBeGreaterThanOrEqual(before + 50 * 4_000);
-    await readModels.close();
+    readModels.close();
+    await checkpoints.close();
   });
 });

@@ -1,5 +1,5 @@
 import {
-  BackgroundCheckpoints,
+  type BackgroundCheckpoints,
   openSqlite,
   type SqliteDatabase,
   type SqliteStatement,
@@ -54,8 +54,8 @@ interface GenerationRow {
  * with synchronous=NORMAL; a checkpoint and its rows still commit atomically.
  */
 export interface ReadModelStoreOptions {
-  /** Checkpoint the WAL from a worker thread (see BackgroundCheckpoints); for the service. */
-  checkpointInBackground?: boolean;
+  /** A worker to checkpoint the WAL off the event loop (see BackgroundCheckpoints); for the service. */
+  checkpoints?: BackgroundCheckpoints;
 }
 
 export class ReadModelStore {
@@ -66,14 +66,13 @@ export class ReadModelStore {
   constructor(path: string, options: ReadModelStoreOptions = {}) {
     this.db = openSqlite(path, { synchronous: 'NORMAL' });
     this.db.exec(SCHEMA);
-    if (options.checkpointInBackground) {
-      this.checkpoints = new BackgroundCheckpoints(path, 'NORMAL');
-    }
+    this.checkpoints = options.checkpoints;
+    this.checkpoints?.watch(path, 'NORMAL');
   }
 
   /** Whether the WAL is checkpointed in the background, and how that worker is doing. */
   get checkpointing(): string {
-    return this.checkpoints?.state ?? 'by each commit';
+    return this.checkpoints?.stateOf(this.db.name) ?? 'by each commit';
   }
 
   /**
@@ -175,8 +174,7 @@ export class ReadModelStore {
     return info.changes === 1;
   }
 
-  async close(): Promise<void> {
-    await this.checkpoints?.close();
+  close(): void {
     this.db.close();
   }
 }

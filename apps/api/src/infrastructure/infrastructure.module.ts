@@ -1,6 +1,6 @@
 import { Global, Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { createActionDecider, createCaseDecider, createEscalationDecider } from '@casetrail/domain';
-import { EventStore, openEventStore, StreamCache } from '@casetrail/event-store';
+import { BackgroundCheckpoints, EventStore, openEventStore, StreamCache } from '@casetrail/event-store';
 import { createTokenVerifier, ensureLocalSigningKey } from '@casetrail/identity';
 import { allProjections, ProjectionRunner, ReadModelStore } from '@casetrail/projections';
 import type { Settings } from '@casetrail/settings';
@@ -24,6 +24,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
     @Inject(EventStore) private readonly store: EventStore,
     @Inject(ReadModelStore) private readonly readModels: ReadModelStore,
     @Inject(ProjectionRunner) private readonly runner: ProjectionRunner,
+    @Inject(BackgroundCheckpoints) private readonly checkpoints: BackgroundCheckpoints,
   ) {}
 
   static forSettings(settings: Settings, overrides: InfrastructureOverrides = {}) {
@@ -35,17 +36,19 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         { provide: CASE_DECIDER, useFactory: () => createCaseDecider(settings.caseRules) },
         { provide: ACTION_DECIDER, useFactory: () => createActionDecider() },
         { provide: ESCALATION_DECIDER, useFactory: () => createEscalationDecider(settings.escalationLadder) },
+        // One worker checkpoints both SQLite files off the event loop.
+        { provide: BackgroundCheckpoints, useFactory: () => new BackgroundCheckpoints() },
         {
           provide: EventStore,
-          useFactory: () =>
-            new StreamCache(
-              openEventStore(settings.eventStore, { checkpointInBackground: true }),
-              settings.streamCacheEvents,
-            ),
+          inject: [BackgroundCheckpoints],
+          useFactory: (checkpoints: BackgroundCheckpoints) =>
+            new StreamCache(openEventStore(settings.eventStore, { checkpoints }), settings.streamCacheEvents),
         },
         {
           provide: ReadModelStore,
-          useFactory: () => new ReadModelStore(settings.readModelsPath, { checkpointInBackground: true }),
+          inject: [BackgroundCheckpoints],
+          useFactory: (checkpoints: BackgroundCheckpoints) =>
+            new ReadModelStore(settings.readModelsPath, { checkpoints }),
         },
         {
           provide: ProjectionRunner,
@@ -73,7 +76,9 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
 
   async onApplicationShutdown(): Promise<void> {
     await this.runner.stop();
-    await this.readModels.close();
+    this.readModels.close();
     await this.store.close();
+    // Last: its connections close after the stores', so each WAL is checkpointed and removed.
+    await this.checkpoints.close();
   }
 }

@@ -8,7 +8,7 @@ async function withRunner<T>(settings: Settings, work: (runner: ProjectionRunner
   try {
     return await work(new ProjectionRunner(store, readModels, allProjections));
   } finally {
-    await readModels.close();
+    readModels.close();
     await store.close();
   }
 }

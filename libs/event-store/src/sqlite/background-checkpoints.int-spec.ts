@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { NO_STREAM } from '../event-store';
 import { sampleEvent } from '../testing/sample-events';
@@ -29,17 +29,22 @@ async function appendSome(store: SqliteEventStore): Promise<void> {
 }
 
 describe('background checkpoints', () => {
-  it('copy the WAL into the database from the worker, before the writer would', async () => {
-    const path = join(dirs.make(), 'events.sqlite');
-    const store = new SqliteEventStore({ path, checkpointInBackground: true });
+  it('copy the WAL of every file they watch into it from one worker, before the writer would', async () => {
+    const checkpoints = new BackgroundCheckpoints();
+    const paths = [join(dirs.make(), 'events.sqlite'), join(dirs.make(), 'events.sqlite')];
+    const stores = paths.map((path) => new SqliteEventStore({ path, checkpoints }));
     // The writer still checkpoints (and resets the WAL) at SQLite's 1,000 pages.
-    expect(writerOf(store).pragma('wal_autocheckpoint', { simple: true })).toBe(1000n);
-    const before = sizeOf(path);
-    await appendSome(store);
-    await waitFor(() => sizeOf(path) > before + 40 * 4_000);
-    expect((await store.health()).details).toMatchObject({ checkpoints: 'running' });
-    await store.close();
-    const reopened = new SqliteEventStore({ path });
+    expect(writerOf(stores[0]).pragma('wal_autocheckpoint', { simple: true })).toBe(1000n);
+    const before = paths.map(sizeOf);
+    for (const store of stores) await appendSome(store);
+    await waitFor(() => paths.every((path, i) => sizeOf(path) > before[i] + 40 * 4_000));
+    expect((await stores[1].health()).details).toMatchObject({ checkpoints: 'running' });
+
+    for (const store of stores) await store.close();
+    await checkpoints.close();
+    // The worker's connection closed last: it removed the WAL, everything is in the file.
+    expect(paths.map((path) => existsSync(`${path}-wal`))).toEqual([false, false]);
+    const reopened = new SqliteEventStore({ path: paths[1] });
     expect(await reopened.readStream('case-39')).toHaveLength(1);
     await reopened.close();
   });
@@ -55,13 +60,21 @@ describe('background checkpoints', () => {
     await store.close();
   });
 
-  it('report a worker that could not start, for the health check', async () => {
-    const checkpoints = new BackgroundCheckpoints(
-      join(dirs.make(), 'missing', 'events.sqlite'),
-      'FULL',
+  it('report a file they cannot open, for the health check, and go on with the others', async () => {
+    const checkpoints = new BackgroundCheckpoints();
+    const missing = join(dirs.make(), 'missing', 'events.sqlite');
+    const path = join(dirs.make(), 'events.sqlite');
+    const store = new SqliteEventStore({ path, checkpoints });
+    checkpoints.watch(missing, 'FULL');
+    await waitFor(() => checkpoints.stateOf(missing) !== 'running');
+    expect(checkpoints.stateOf(missing)).toMatch(
+      /^failed: .*(unable to open|directory does not exist)/,
     );
-    await waitFor(() => checkpoints.state !== 'running');
-    expect(checkpoints.state).toMatch(/^failed: .*(unable to open|directory does not exist)/);
+    const before = sizeOf(path);
+    await appendSome(store);
+    await waitFor(() => sizeOf(path) > before + 40 * 4_000);
+    expect(checkpoints.stateOf(path)).toBe('running');
+    await store.close();
     await checkpoints.close();
   });
 });

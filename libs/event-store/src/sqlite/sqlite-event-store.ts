@@ -12,7 +12,7 @@ import {
   type StoredEvent,
 } from '../event-store';
 import { GENESIS_HASH, hashEnvelope, normalise } from '../hash-chain';
-import { BackgroundCheckpoints } from './background-checkpoints';
+import type { BackgroundCheckpoints } from './background-checkpoints';
 import { openSqlite, type SqliteDatabase } from './open-sqlite';
 
 export interface SqliteEventStoreOptions {
@@ -20,8 +20,8 @@ export interface SqliteEventStoreOptions {
   path: string;
   /** Clock for recordedAt; injected so tests can pin it. */
   now?: () => Date;
-  /** Checkpoint the WAL from a worker thread (see BackgroundCheckpoints); for the service. */
-  checkpointInBackground?: boolean;
+  /** A worker to checkpoint the WAL off the event loop (see BackgroundCheckpoints); for the service. */
+  checkpoints?: BackgroundCheckpoints;
 }
 
 interface EventRow {
@@ -88,9 +88,8 @@ export class SqliteEventStore extends EventStore {
     super();
     this.db = openSqlite(options.path, { synchronous: 'FULL' });
     this.db.exec(SCHEMA);
-    if (options.checkpointInBackground) {
-      this.checkpoints = new BackgroundCheckpoints(options.path, 'FULL');
-    }
+    this.checkpoints = options.checkpoints;
+    this.checkpoints?.watch(options.path, 'FULL');
     this.now = options.now ?? (() => new Date());
     this.statements = prepareStatements(this.db);
     const inSavepoint = this.db.transaction((pending: PendingAppend) => this.write(pending));
@@ -290,7 +289,7 @@ export class SqliteEventStore extends EventStore {
         file: this.db.name,
         journalMode: String(this.db.pragma('journal_mode', { simple: true })),
         synchronous: Number(this.db.pragma('synchronous', { simple: true })),
-        checkpoints: this.checkpoints?.state ?? 'by each commit',
+        checkpoints: this.checkpoints?.stateOf(this.db.name) ?? 'by each commit',
       },
     };
   }
@@ -300,7 +299,6 @@ export class SqliteEventStore extends EventStore {
     this.closed = true;
     this.flush();
     this.wakeWaiters();
-    await this.checkpoints?.close();
     this.db.close();
   }
 }
