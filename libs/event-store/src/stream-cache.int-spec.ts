@@ -13,7 +13,8 @@ afterAll(() => dirs.cleanup());
 // enough that streams are evicted and read again in the middle of it.
 describeEventStoreContract('SQLite behind a stream cache', {
   async open() {
-    return new StreamCache(new SqliteEventStore({ path: join(dirs.make(), 'events.sqlite') }), 5);
+    const store = new SqliteEventStore({ path: join(dirs.make(), 'events.sqlite') });
+    return new StreamCache(store, 5, { headIsCheap: true });
   },
 });
 
@@ -32,10 +33,10 @@ const event = (n: number): NewEvent => ({
 });
 
 describe('StreamCache', () => {
-  const open = (maxEvents = 100) => {
+  const open = (maxEvents = 100, headIsCheap = true) => {
     const path = join(dirs.make(), 'events.sqlite');
     const store = new SqliteEventStore({ path });
-    return { path, store, cache: new StreamCache(store, maxEvents) };
+    return { path, store, cache: new StreamCache(store, maxEvents, { headIsCheap }) };
   };
 
   it('sees what was appended after it cached a stream, by itself or by another writer', async () => {
@@ -58,6 +59,18 @@ describe('StreamCache', () => {
     const reads = jest.spyOn(store, 'readStream');
     expect((await cache.readStream('s')).map((e) => e.version)).toEqual([1n, 2n, 3n]);
     expect(reads).not.toHaveBeenCalled();
+    await cache.close();
+  });
+
+  it('probes a cached stream every time where reading the head is not cheap (EventStoreDB)', async () => {
+    const { store, cache } = open(100, false);
+    await cache.append('s', 'no_stream', [event(1), event(2), event(3)]);
+    await cache.readStream('s');
+    const heads = jest.spyOn(store, 'headPosition');
+    const reads = jest.spyOn(store, 'readStream');
+    await cache.readStream('s');
+    expect(reads.mock.calls).toEqual([['s', { from: 4n }]]);
+    expect(heads).not.toHaveBeenCalled();
     await cache.close();
   });
 

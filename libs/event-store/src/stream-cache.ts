@@ -12,9 +12,10 @@ import {
 /**
  * Keeps the streams read most recently in memory, so reading a long stream again (a case's
  * history, an as-of replay, the fold before a command) costs one index probe for whatever was
- * appended since, instead of reading and parsing every event again. When the log's head has not
- * moved since the stream was last probed, nothing can have been appended to it, and the head is
- * all that is read (a case replay reads some sixty streams; each probe cost four head reads).
+ * appended since, instead of reading and parsing every event again. Where reading the log's head
+ * is cheap (SQLite: one index lookup, a quarter of a probe), a stream is not probed at all while
+ * the head has not moved since it was: nothing can have been appended to it. A case replay reads
+ * some sixty streams. EventStoreDB finds its head by scanning $all, so there it is not used.
  *
  * Sound without invalidation because events are immutable and a stream only grows: what is
  * cached is always a prefix of the stream, whoever appended after it (this process, the CLI,
@@ -30,6 +31,7 @@ export class StreamCache extends EventStore {
   constructor(
     private readonly store: EventStore,
     private readonly maxEvents: number,
+    private readonly options: StreamCacheOptions = {},
   ) {
     super();
   }
@@ -42,9 +44,9 @@ export class StreamCache extends EventStore {
       options.limit === undefined;
     if (!whole || this.maxEvents <= 0) return this.store.readStream(streamId, options);
     // Read before the probe: whatever the probe misses was appended after it, and moves the head.
-    const head = await this.store.headPosition();
+    const head = this.options.headIsCheap ? await this.store.headPosition() : undefined;
     const known = this.streams.get(streamId);
-    if (known && known.checkedAt === head) {
+    if (known && head !== undefined && known.checkedAt === head) {
       this.remember(streamId, known);
       return [...known.events];
     }
@@ -110,10 +112,15 @@ export class StreamCache extends EventStore {
   }
 }
 
+export interface StreamCacheOptions {
+  /** Skip the probe while the log's head has not moved: only where reading the head is cheap. */
+  headIsCheap?: boolean;
+}
+
 interface CachedStream {
   events: readonly StoredEvent[];
-  /** The log's head read just before the stream was last probed. */
-  checkedAt: bigint;
+  /** The log's head read just before the stream was last probed, if it was read. */
+  checkedAt: bigint | undefined;
 }
 
 function deepFreeze<T>(value: T): T {

@@ -42,7 +42,9 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
           provide: EventStore,
           inject: [BackgroundCheckpoints],
           useFactory: (checkpoints: BackgroundCheckpoints) =>
-            new StreamCache(openEventStore(settings.eventStore, { checkpoints }), settings.streamCacheEvents),
+            new StreamCache(openEventStore(settings.eventStore, { checkpoints }), settings.streamCacheEvents, {
+              headIsCheap: settings.eventStore.adapter === 'sqlite',
+            }),
         },
         {
           provide: ReadModelStore,
