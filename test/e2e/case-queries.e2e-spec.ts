@@ -1,6 +1,8 @@
 import type { CaseEvent } from '@casetrail/domain';
 import { EventStore, NO_STREAM } from '@casetrail/event-store';
 import { sampleEvent } from '@casetrail/event-store/testing/sample-events';
+import { ReadModelStore } from '@casetrail/projections';
+import { caseStatusProjection } from '@casetrail/projections/case-status/case-status.projection';
 import { childB1, childR, childT } from '@casetrail/projections/case-status/testing/sample-cases';
 import { SEED_CASES } from '../../apps/api/src/demo/seed-timelines';
 import { Clock } from '../../apps/api/src/infrastructure/clock';
@@ -106,6 +108,20 @@ describe('the case queries', () => {
       expect(ids(res.body)).toEqual(expected);
       // Stage, status and regime alone are totalled from the projection's counts, others by counting.
       if (!query.includes('page')) expect(res.body.total).toBe(expected.length);
+    });
+
+    it('counts the cases while a generation without kept counts is still served (an upgrade)', async () => {
+      const readModels = t.app.get(ReadModelStore);
+      const active = readModels.active('case_status')!;
+      readModels.db.exec('DROP VIEW case_counts');
+      try {
+        const res = await get('/api/cases?stage=REVIEW').expect(200);
+        expect(res.body.total).toBe(2);
+        expect((await get('/api/cases').expect(200)).body.total).toBe(4);
+      } finally {
+        readModels.activate(caseStatusProjection, active.generation);
+      }
+      expect((await get('/api/cases?stage=REVIEW').expect(200)).body.total).toBe(2);
     });
 
     it('reports the total before paging', async () => {

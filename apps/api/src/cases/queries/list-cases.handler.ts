@@ -16,7 +16,10 @@ export class ListCasesHandler implements IQueryHandler<ListCases, CasePage> {
     const where = whereClause(filters);
     const params = { ...filters, today, limit: pageSize, offset: (page - 1) * pageSize };
     const db = this.readModels;
-    const { total } = db.prepared(totalQuery(filters, where)).get(params) as { total: bigint };
+    const counted = db.prepared(COUNTS_KEPT).get() !== undefined;
+    const { total } = db.prepared(totalQuery(filters, where, counted)).get(params) as {
+      total: bigint;
+    };
     const rows = db
       .prepared(
         `SELECT ${SUMMARY_COLUMNS} FROM cases c ${where} ORDER BY c.referred_on DESC, c.case_id LIMIT @limit OFFSET @offset`,
@@ -32,12 +35,18 @@ export class ListCasesHandler implements IQueryHandler<ListCases, CasePage> {
 }
 
 /**
+ * Whether the case_status generation being served keeps counts: one from before version 2 goes
+ * on serving while its replacement is rebuilt at start-up, and has none.
+ */
+const COUNTS_KEPT = "SELECT 1 FROM sqlite_master WHERE type = 'view' AND name = 'case_counts'";
+
+/**
  * The number of matching cases. Stage, status and regime alone are answered from the counts the
  * projection keeps; counting every case cost a millisecond per page at 100k cases.
  */
-function totalQuery(f: CaseFilters, where: string): string {
-  const counted = (key: string) => key === 'stage' || key === 'status' || key === 'regime';
-  if (Object.entries(f).some(([key, value]) => value !== undefined && !counted(key))) {
+function totalQuery(f: CaseFilters, where: string, counted: boolean): string {
+  const countable = (key: string) => key === 'stage' || key === 'status' || key === 'regime';
+  if (!counted || Object.entries(f).some(([key, value]) => value !== undefined && !countable(key))) {
     return `SELECT count(*) AS total FROM cases c ${where}`;
   }
   const conditions = [
