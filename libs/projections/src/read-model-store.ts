@@ -48,16 +48,16 @@ interface GenerationRow {
   failure: string | null;
 }
 
-/**
- * The read-model database: projection tables plus one row per projection generation holding
- * its checkpoint. Read models are disposable (they are rebuilt from the log), so the file runs
- * with synchronous=NORMAL; a checkpoint and its rows still commit atomically.
- */
 export interface ReadModelStoreOptions {
   /** A worker to checkpoint the WAL off the event loop (see BackgroundCheckpoints); for the service. */
   checkpoints?: BackgroundCheckpoints;
 }
 
+/**
+ * The read-model database: projection tables plus one row per projection generation holding
+ * its checkpoint. Read models are disposable (they are rebuilt from the log), so the file runs
+ * with synchronous=NORMAL; a checkpoint and its rows still commit atomically.
+ */
 export class ReadModelStore {
   readonly db: SqliteDatabase;
   private readonly statements = new Map<string, SqliteStatement>();
