@@ -327,6 +327,8 @@ function toStoredEvent(row: EventRow): StoredEvent {
 }
 
 function prepareStatements(db: SqliteDatabase): Record<string, Statement> {
+  // `LIMIT +?`, not `LIMIT ?`: SQLite prepares a statement again on every run when its LIMIT is a
+  // bare parameter (see eslint.config.mjs); reading eight events cost 50 µs instead of 33.
   const columns =
     'position, event_id, stream_id, version, type, schema_version, data, metadata, recorded_at, prev_hash, hash';
   return {
@@ -337,13 +339,13 @@ function prepareStatements(db: SqliteDatabase): Record<string, Statement> {
     streamTip: db.prepare('SELECT version, hash FROM events WHERE stream_id = ? ORDER BY version DESC LIMIT 1'),
     byEventId: db.prepare('SELECT stream_id, version, position FROM events WHERE event_id = ?'),
     readStreamForwards: db.prepare(
-      `SELECT ${columns} FROM events WHERE stream_id = ? AND version >= ? AND version <= ? ORDER BY version ASC LIMIT ?`,
+      `SELECT ${columns} FROM events WHERE stream_id = ? AND version >= ? AND version <= ? ORDER BY version ASC LIMIT +?`,
     ),
     readStreamBackwards: db.prepare(
-      `SELECT ${columns} FROM events WHERE stream_id = ? AND version <= ? AND version >= ? ORDER BY version DESC LIMIT ?`,
+      `SELECT ${columns} FROM events WHERE stream_id = ? AND version <= ? AND version >= ? ORDER BY version DESC LIMIT +?`,
     ),
-    readAll: db.prepare(`SELECT ${columns} FROM events WHERE position > ? ORDER BY position ASC LIMIT ?`),
+    readAll: db.prepare(`SELECT ${columns} FROM events WHERE position > ? ORDER BY position ASC LIMIT +?`),
     head: db.prepare('SELECT max(position) AS position FROM events'),
-    countAfter: db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM events WHERE position > ? LIMIT ?)'),
+    countAfter: db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM events WHERE position > ? LIMIT +?)'),
   };
 }

@@ -111,7 +111,7 @@ export class ActionViews {
       this.readModels.prepared(sql).all({ date, mode, ...params, ...extra }) as T[];
     const pageIds = all<{ actionId: string }>(
       `SELECT action_id AS actionId ${from}
-       ORDER BY due_date ${ascending ? 'DESC' : 'ASC'}, action_id LIMIT @limit OFFSET @offset`,
+       ORDER BY due_date ${ascending ? 'DESC' : 'ASC'}, action_id LIMIT +@limit OFFSET +@offset`,
       { limit: pageSize, offset: (page - 1) * pageSize },
     ).map((row) => row.actionId);
     // One scan counts both ways: per agency and lead together, then summed each way.

@@ -22,7 +22,7 @@ export class ListCasesHandler implements IQueryHandler<ListCases, CasePage> {
     };
     const rows = db
       .prepared(
-        `SELECT ${SUMMARY_COLUMNS} FROM cases c ${where} ORDER BY c.referred_on DESC, c.case_id LIMIT @limit OFFSET @offset`,
+        `SELECT ${SUMMARY_COLUMNS} FROM cases c ${where} ORDER BY c.referred_on DESC, c.case_id LIMIT +@limit OFFSET +@offset`,
       )
       .all(params) as SummaryRow[];
     return {
