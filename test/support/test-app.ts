@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import { createApp } from '../../apps/api/src/app.factory';
 import type { InfrastructureOverrides } from '../../apps/api/src/infrastructure/infrastructure.module';
@@ -23,12 +24,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real application on the embedded store, in a temporary data folder. */
-export async function startTestApp(env: NodeJS.ProcessEnv = {}, overrides: InfrastructureOverrides = {}): Promise<TestApp> {
+/** The real application on the embedded store, in a temporary data folder; its log goes to `logTo`. */
+export async function startTestApp(
+  env: NodeJS.ProcessEnv = {},
+  overrides: InfrastructureOverrides = {},
+  logTo?: DestinationStream,
+): Promise<TestApp> {
   const dirs = temporaryDirectories('casetrail-e2e-');
   // The automatic escalator runs only when a test asks it to (AutoEscalator.runOnce), on the test's clock.
   const settings = loadSettings({ CASETRAIL_DATA_DIR: dirs.make(), LOG_LEVEL: 'silent', CASETRAIL_ESCALATION_INTERVAL_MS: '0', ...env });
-  const app = await createApp(settings, overrides);
+  const app = await createApp(settings, overrides, logTo);
   await app.init();
   // Fastify registers its routes and plugins on ready; supertest needs them in place.
   await (app as NestFastifyApplication).getHttpAdapter().getInstance().ready();

@@ -3,18 +3,26 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Logger } from 'nestjs-pino';
+import { type DestinationStream, pino } from 'pino';
 import type { Settings } from '@casetrail/settings';
 import { AppModule } from './app.module';
 import type { InfrastructureOverrides } from './infrastructure/infrastructure.module';
+import { logRequests, NestPinoLogger } from './http/logging';
 import { sendProblem } from './http/problem-details.filter';
 import { validationPipe } from './http/validation.pipe';
 
-/** The application as `npm start` runs it; end-to-end tests build it the same way. */
+/**
+ * The application as `npm start` runs it; end-to-end tests build it the same way. It logs to
+ * standard output, or to `logTo` (a test reading the lines).
+ */
 export async function createApp(
   settings: Settings,
   overrides: InfrastructureOverrides = {},
+  logTo?: DestinationStream,
 ): Promise<INestApplication> {
+  const logger = logTo
+    ? pino({ level: settings.logLevel }, logTo)
+    : pino({ level: settings.logLevel });
   // Fastify, not Express: a request cost the service about half the CPU it did on Express.
   // Nest's parsers are off (they add urlencoded forms); Fastify's own JSON parser reads bodies
   // up to 100 KiB, and with its plain-text parser removed any other body is its 415.
@@ -32,8 +40,12 @@ export async function createApp(
     }),
     { bufferLogs: true, abortOnError: false, bodyParser: false },
   );
-  app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
-  app.useLogger(app.get(Logger));
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.removeContentTypeParser('text/plain');
+  logRequests(fastify, logger);
+  app.useLogger(new NestPinoLogger(logger));
+  // What Nest logged while the modules were built was held back until there was a logger.
+  app.flushLogs();
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();
   documentApi(app);

@@ -1,7 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { LoggerModule } from 'nestjs-pino';
 import type { Settings } from '@casetrail/settings';
 import { ActionPlanCommandsController } from './action-plans/action-plan-commands.controller';
 import { ActionPlanFacts } from './action-plans/action-plan-facts';
@@ -21,7 +20,6 @@ import {
   InfrastructureModule,
   type InfrastructureOverrides,
 } from './infrastructure/infrastructure.module';
-import { requestLogging } from './http/request-logging';
 import { ReportsModule } from './reports/reports.module';
 import { GetEventCountsController } from './stats/get-event-counts/get-event-counts.controller';
 import { GetEventCountsHandler } from './stats/get-event-counts/get-event-counts.handler';
@@ -32,7 +30,6 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        LoggerModule.forRoot({ pinoHttp: requestLogging(settings.logLevel) }),
         CqrsModule.forRoot(),
         InfrastructureModule.forSettings(settings, overrides),
         CasesQueryModule,

@@ -26,8 +26,6 @@ export class AuthenticationGuard implements CanActivate {
       throw new Unauthenticated('A bearer token is required (Authorization: Bearer <token>)');
     }
     request.principal = await this.verify(token);
-    // The request log (pino-http) sees the underlying Node request, not Fastify's.
-    (request.raw as { principal?: unknown }).principal = request.principal;
     return true;
   }
 }
