@@ -26,4 +26,39 @@ describe('the read-model store', () => {
     readModels.close();
     await checkpoints.close();
   });
+
+  describe('rows', () => {
+    const open = () => {
+      const readModels = new ReadModelStore(join(dirs.make(), 'read-models.sqlite'));
+      readModels.db.exec(`CREATE TABLE cases (id TEXT PRIMARY KEY, ref TEXT, opened INTEGER);
+        INSERT INTO cases VALUES ('a', 'A 1', 1), ('b', NULL, 2), ('c', 'C 3', 3);`);
+      return readModels;
+    };
+
+    it('gives the rows as better-sqlite3 does, with named or positional values', () => {
+      const readModels = open();
+      const sql =
+        'SELECT c.id, c.ref AS reference, opened * 2 AS twice FROM cases c WHERE opened >= @from ORDER BY id';
+      expect(readModels.rows(sql, { from: 2 })).toEqual(readModels.prepared(sql).all({ from: 2 }));
+      expect(readModels.rows(sql, { from: 2 })).toEqual([
+        { id: 'b', reference: null, twice: 4n },
+        { id: 'c', reference: 'C 3', twice: 6n },
+      ]);
+      expect(readModels.rows('SELECT count(*) AS n FROM cases WHERE id > ?', 'a')).toEqual([
+        { n: 2n },
+      ]);
+      readModels.close();
+    });
+
+    it.each([
+      'SELECT * FROM cases',
+      'SELECT c.* FROM cases c',
+      'SELECT id, c.* FROM cases c',
+      'select distinct * from cases',
+    ])('refuses columns it cannot name once for all: %s', (sql) => {
+      const readModels = open();
+      expect(() => readModels.rows(sql)).toThrow(/columns named/);
+      readModels.close();
+    });
+  });
 });

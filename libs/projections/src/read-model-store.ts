@@ -25,6 +25,9 @@ export interface ProjectionFailure {
 
 const MAX_STATEMENTS = 500;
 
+/** `SELECT *`, `SELECT t.*` or `, t.*`: columns that are not named in the SQL itself. */
+const SELECTS_STAR = /(?:\bSELECT|,)\s*(?:DISTINCT\s+)?(?:\w+\.)?\*/i;
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS projection_generations (
   name             TEXT    NOT NULL,
@@ -61,6 +64,7 @@ export interface ReadModelStoreOptions {
 export class ReadModelStore {
   readonly db: SqliteDatabase;
   private readonly statements = new Map<string, SqliteStatement>();
+  private readonly rawStatements = new Map<string, { statement: SqliteStatement; names: string[] }>();
   private readonly checkpoints: BackgroundCheckpoints | undefined;
 
   constructor(path: string, options: ReadModelStoreOptions = {}) {
@@ -89,6 +93,29 @@ export class ReadModelStore {
       this.statements.set(sql, statement);
     }
     return statement;
+  }
+
+  /**
+   * The rows of a query as objects, named here from raw rows: better-sqlite3 builds a row object
+   * through V8's API a property at a time, a third of the cost of a page of the case list at
+   * 100k cases (177 µs; 127 µs this way). The column names are read once per statement, so the
+   * SQL must name its columns: `*` is refused, as what it stands for changes with the schema.
+   */
+  rows<T>(sql: string, ...params: unknown[]): T[] {
+    let kept = this.rawStatements.get(sql);
+    if (!kept) {
+      if (SELECTS_STAR.test(sql)) throw new Error(`rows() needs the columns named, not *: ${sql}`);
+      if (this.rawStatements.size >= MAX_STATEMENTS) this.rawStatements.clear();
+      const statement = this.db.prepare(sql).raw(true);
+      kept = { statement, names: statement.columns().map((column) => column.name) };
+      this.rawStatements.set(sql, kept);
+    }
+    const { statement, names } = kept;
+    return (statement.all(...params) as unknown[][]).map((values) => {
+      const row: Record<string, unknown> = {};
+      for (let i = 0; i < names.length; i++) row[names[i]] = values[i];
+      return row as T;
+    });
   }
 
   static tableNames(projection: Projection, generation: bigint): TableNames {

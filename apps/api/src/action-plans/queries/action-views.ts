@@ -108,7 +108,7 @@ export class ActionViews {
     );
     const from = `FROM action_overdue WHERE ${where}`;
     const all = <T>(sql: string, extra: object = {}) =>
-      this.readModels.prepared(sql).all({ date, mode, ...params, ...extra }) as T[];
+      this.readModels.rows<T>(sql, { date, mode, ...params, ...extra });
     const pageIds = all<{ actionId: string }>(
       `SELECT action_id AS actionId ${from}
        ORDER BY due_date ${ascending ? 'DESC' : 'ASC'}, action_id LIMIT +@limit OFFSET +@offset`,
@@ -147,16 +147,15 @@ export class ActionViews {
     filter: ActionFilter,
   ): (ActionView & ActionNarrative)[] {
     const filters = filtered(['mode = @mode', 'from_date <= @date', 'until_date > @date'], filter);
-    const rows = this.readModels
-      .prepared(
-        // CROSS JOIN keeps actions outermost (found by case or id, or scanned in id order), each
-        // then finding its period by primary key: led by the periods, SQLite read them all.
-        `SELECT action_id, case_id, recommendation_ids, number, action_text, agency, lead,
-           monitoring_body, timescale_text, planned_on, snapshot
-         FROM actions CROSS JOIN action_status USING (action_id)
-         WHERE ${filters.where} ORDER BY action_id`,
-      )
-      .all({ date, mode, ...filters.params }) as ActionRow[];
+    const rows = this.readModels.rows<ActionRow>(
+      // CROSS JOIN keeps actions outermost (found by case or id, or scanned in id order), each
+      // then finding its period by primary key: led by the periods, SQLite read them all.
+      `SELECT action_id, case_id, recommendation_ids, number, action_text, agency, lead,
+         monitoring_body, timescale_text, planned_on, snapshot
+       FROM actions CROSS JOIN action_status USING (action_id)
+       WHERE ${filters.where} ORDER BY action_id`,
+      { date, mode, ...filters.params },
+    );
     const escalations = this.openEscalationsAsOf(
       date,
       mode,

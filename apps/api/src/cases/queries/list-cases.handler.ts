@@ -20,11 +20,10 @@ export class ListCasesHandler implements IQueryHandler<ListCases, CasePage> {
     const { total } = db.prepared(totalQuery(filters, where, counted)).get(params) as {
       total: bigint;
     };
-    const rows = db
-      .prepared(
-        `SELECT ${SUMMARY_COLUMNS} FROM cases c ${where} ORDER BY c.referred_on DESC, c.case_id LIMIT +@limit OFFSET +@offset`,
-      )
-      .all(params) as SummaryRow[];
+    const rows = db.rows<SummaryRow>(
+      `SELECT ${SUMMARY_COLUMNS} FROM cases c ${where} ORDER BY c.referred_on DESC, c.case_id LIMIT +@limit OFFSET +@offset`,
+      params,
+    );
     return {
       items: rows.map((row) => toSummary(row, today)),
       page,
