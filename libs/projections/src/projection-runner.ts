@@ -15,6 +15,10 @@ export interface ProjectionRunnerOptions {
   idleWaitMs?: number;
   now?: () => Date;
   logger?: RunnerLogger;
+  /** Told of every page applied and every switch to a rebuilt generation (a worker tells its host). */
+  onProgress?: () => void;
+  /** Told which projections are rebuilding whenever that changes. */
+  onRebuilding?: (names: string[]) => void;
 }
 
 export interface ProjectionStatus {
@@ -38,43 +42,125 @@ const LAG_COUNT_CAP = 1_000_000;
 const MAX_BACKOFF_MS = 5_000;
 
 /**
+ * What the service asks of its projections, wherever they run: start and stop them, their
+ * status, and whether (or when) they have reached a position of the log, for read-your-writes.
+ * Status and positions are read from the read-model database, so a host that runs the
+ * projections elsewhere (ProjectionThread) answers them from its own connection.
+ */
+export abstract class Projections {
+  private readonly progressListeners = new Set<() => void>();
+
+  constructor(
+    protected readonly store: EventStore,
+    readonly readModels: ReadModelStore,
+    private readonly described: readonly Pick<Projection, 'name' | 'version'>[],
+    protected readonly now: () => Date,
+  ) {}
+
+  abstract start(): void;
+  abstract stop(): Promise<void>;
+  protected abstract isRebuilding(name: string): boolean;
+
+  async status(): Promise<ProjectionStatus[]> {
+    const statuses: ProjectionStatus[] = [];
+    for (const { name, version } of this.described) {
+      const row = this.readModels.active(name);
+      const checkpoint = row?.position ?? 0n;
+      const eventsBehind = await this.store.countAfter(checkpoint, LAG_COUNT_CAP);
+      let secondsBehind = 0;
+      if (eventsBehind > 0) {
+        const [oldestUnseen] = await this.store.readAll({ after: checkpoint, limit: 1 });
+        if (oldestUnseen) {
+          secondsBehind = Math.max(0, (this.now().getTime() - Date.parse(oldestUnseen.recordedAt)) / 1000);
+        }
+      }
+      statuses.push({
+        name,
+        generation: String(row?.generation ?? 0n),
+        version,
+        checkpoint: checkpoint.toString(),
+        eventsBehind,
+        secondsBehind,
+        rebuilding: this.isRebuilding(name),
+        failure: row?.failure ?? null,
+      });
+    }
+    return statuses;
+  }
+
+  /** True once every projection has processed the log up to `position` (read-your-writes). */
+  reached(position: bigint): boolean {
+    for (const { name } of this.described) {
+      const row = this.readModels.active(name);
+      if (!row || row.position < position) return false;
+    }
+    return true;
+  }
+
+  /** Waits, at most `timeoutMs`, until every projection has reached `position`. */
+  async waitForPosition(position: bigint, timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.reached(position)) {
+      const left = deadline - Date.now();
+      if (left <= 0) return false;
+      // Progress wakes us at once; the poll covers a rebuild running in another process.
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          clearTimeout(timer);
+          this.progressListeners.delete(wake);
+          resolve();
+        };
+        const timer = setTimeout(wake, Math.min(left, 50));
+        this.progressListeners.add(wake);
+      });
+    }
+    return true;
+  }
+
+  protected notifyProgress(): void {
+    for (const listener of [...this.progressListeners]) listener();
+  }
+}
+
+/**
  * Follows the store's global log and keeps every projection's active generation up to date.
  * Projections at the same checkpoint share each page of the log: it is read once and applied in
  * one transaction, each projection in its own savepoint with its own checkpoint, so a failing
  * projection stops alone while the others go on. The in-process event bus plays no part: the
  * log is the only source.
  */
-export class ProjectionRunner {
+export class ProjectionRunner extends Projections {
   private readonly byName: Map<string, Projection>;
   private readonly batchSize: number;
   private readonly idleWaitMs: number;
-  private readonly now: () => Date;
   private readonly logger: RunnerLogger;
   private readonly abort = new AbortController();
   private readonly loops: Promise<void>[] = [];
   private readonly rebuilding = new Set<string>();
-  private readonly progressListeners = new Set<() => void>();
+  private readonly onProgress: () => void;
+  private readonly onRebuilding: (names: string[]) => void;
 
   constructor(
-    private readonly store: EventStore,
-    readonly readModels: ReadModelStore,
+    store: EventStore,
+    readModels: ReadModelStore,
     projections: readonly Projection[],
     options: ProjectionRunnerOptions = {},
   ) {
+    super(store, readModels, projections, options.now ?? (() => new Date()));
     this.byName = new Map(projections.map((p) => [p.name, p]));
     this.batchSize = options.batchSize ?? 500;
     this.idleWaitMs = options.idleWaitMs ?? 1_000;
-    this.now = options.now ?? (() => new Date());
     this.logger = options.logger ?? { log: () => undefined, error: () => undefined };
+    this.onProgress = options.onProgress ?? (() => undefined);
+    this.onRebuilding = options.onRebuilding ?? (() => undefined);
   }
 
   /** Gives every projection an active generation and starts following the log. */
   start(): void {
+    activateMissing(this.readModels, [...this.byName.values()]);
     for (const projection of this.byName.values()) {
-      const active = this.readModels.active(projection.name);
-      if (!active) {
-        this.readModels.activate(projection, this.readModels.createGeneration(projection));
-      } else if (Number(active.version) !== projection.version) {
+      const active = this.readModels.active(projection.name)!;
+      if (Number(active.version) !== projection.version) {
         this.logger.log(`Projection ${projection.name} changed (v${active.version} → v${projection.version}): rebuilding`);
         void this.rebuild(projection.name).catch((e: unknown) => this.logger.error(String(e)));
       }
@@ -94,7 +180,7 @@ export class ProjectionRunner {
   async rebuild(name: string): Promise<RebuildResult> {
     const projection = this.projection(name);
     if (this.rebuilding.has(name)) throw new Error(`Projection ${name} is already rebuilding`);
-    this.rebuilding.add(name);
+    this.markRebuilding([name], true);
     const generation = this.readModels.createGeneration(projection);
     try {
       const feeder = new GenerationFeeder(this.store, this.readModels, projection, generation, this.batchSize);
@@ -115,7 +201,7 @@ export class ProjectionRunner {
       this.readModels.db.transaction(() => this.readModels.dropGeneration(projection, generation)).immediate();
       throw error;
     } finally {
-      this.rebuilding.delete(name);
+      this.markRebuilding([name], false);
     }
   }
 
@@ -127,7 +213,7 @@ export class ProjectionRunner {
   async rebuildAll(names: readonly string[] = [...this.byName.keys()]): Promise<RebuildResult[]> {
     const projections = names.map((name) => this.projection(name));
     for (const { name } of projections) if (this.rebuilding.has(name)) throw new Error(`Projection ${name} is already rebuilding`);
-    projections.forEach(({ name }) => this.rebuilding.add(name));
+    this.markRebuilding(names, true);
     const feeders = projections.map(
       (projection) =>
         new GenerationFeeder(this.store, this.readModels, projection, this.readModels.createGeneration(projection), this.batchSize),
@@ -157,7 +243,7 @@ export class ProjectionRunner {
         .immediate();
       throw error;
     } finally {
-      projections.forEach(({ name }) => this.rebuilding.delete(name));
+      this.markRebuilding(names, false);
     }
   }
 
@@ -165,62 +251,6 @@ export class ProjectionRunner {
   retry(name: string): boolean {
     this.projection(name);
     return this.readModels.clearFailure(name);
-  }
-
-  async status(): Promise<ProjectionStatus[]> {
-    const statuses: ProjectionStatus[] = [];
-    for (const projection of this.byName.values()) {
-      const row = this.readModels.active(projection.name);
-      const checkpoint = row?.position ?? 0n;
-      const eventsBehind = await this.store.countAfter(checkpoint, LAG_COUNT_CAP);
-      let secondsBehind = 0;
-      if (eventsBehind > 0) {
-        const [oldestUnseen] = await this.store.readAll({ after: checkpoint, limit: 1 });
-        if (oldestUnseen) {
-          secondsBehind = Math.max(0, (this.now().getTime() - Date.parse(oldestUnseen.recordedAt)) / 1000);
-        }
-      }
-      statuses.push({
-        name: projection.name,
-        generation: String(row?.generation ?? 0n),
-        version: projection.version,
-        checkpoint: checkpoint.toString(),
-        eventsBehind,
-        secondsBehind,
-        rebuilding: this.rebuilding.has(projection.name),
-        failure: row?.failure ?? null,
-      });
-    }
-    return statuses;
-  }
-
-  /** True once every projection has processed the log up to `position` (read-your-writes). */
-  reached(position: bigint): boolean {
-    for (const projection of this.byName.values()) {
-      const row = this.readModels.active(projection.name);
-      if (!row || row.position < position) return false;
-    }
-    return true;
-  }
-
-  /** Waits, at most `timeoutMs`, until every projection has reached `position`. */
-  async waitForPosition(position: bigint, timeoutMs: number): Promise<boolean> {
-    const deadline = Date.now() + timeoutMs;
-    while (!this.reached(position)) {
-      const left = deadline - Date.now();
-      if (left <= 0) return false;
-      // Progress wakes us at once; the poll covers a rebuild running in another process.
-      await new Promise<void>((resolve) => {
-        const wake = () => {
-          clearTimeout(timer);
-          this.progressListeners.delete(wake);
-          resolve();
-        };
-        const timer = setTimeout(wake, Math.min(left, 50));
-        this.progressListeners.add(wake);
-      });
-    }
-    return true;
   }
 
   /**
@@ -301,8 +331,21 @@ export class ProjectionRunner {
     return projection;
   }
 
-  private notifyProgress(): void {
-    for (const listener of [...this.progressListeners]) listener();
+  protected override notifyProgress(): void {
+    super.notifyProgress();
+    this.onProgress();
+  }
+
+  protected isRebuilding(name: string): boolean {
+    return this.rebuilding.has(name);
+  }
+
+  private markRebuilding(names: readonly string[], rebuilding: boolean): void {
+    for (const name of names) {
+      if (rebuilding) this.rebuilding.add(name);
+      else this.rebuilding.delete(name);
+    }
+    this.onRebuilding([...this.rebuilding]);
   }
 
   private sleep(ms: number): Promise<void> {
@@ -315,6 +358,16 @@ export class ProjectionRunner {
       const timer = setTimeout(done, ms);
       this.abort.signal.addEventListener('abort', done);
     });
+  }
+}
+
+/**
+ * Gives each projection without one an empty active generation, so its tables exist (and fill
+ * as the log is followed) before any query or command reads them.
+ */
+export function activateMissing(readModels: ReadModelStore, projections: readonly Projection[]): void {
+  for (const projection of projections) {
+    if (!readModels.active(projection.name)) readModels.activate(projection, readModels.createGeneration(projection));
   }
 }
 

@@ -127,6 +127,9 @@ class Environment {
 
   @IsOptional() @IsIn(['on', 'off'])
   CASETRAIL_BENCH_ENDPOINTS?: 'on' | 'off';
+
+  @IsOptional() @IsIn(['worker', 'main'])
+  CASETRAIL_PROJECTIONS_THREAD?: 'worker' | 'main';
 }
 
 /** The escalation ladder of domain.md §5.6, per partnership through configuration. */
@@ -202,6 +205,11 @@ export interface Settings {
   demo: 'auto' | 'off';
   /** Mounts the baseline endpoint `npm run bench` measures the command path against. */
   benchEndpoints: boolean;
+  /**
+   * Where the projections run on the embedded store: `worker`, a thread of their own (the
+   * default), or `main`, the thread that answers requests. EventStoreDB's run on the main thread.
+   */
+  projectionsThread: 'worker' | 'main';
 }
 
 export class InvalidSettings extends Error {
@@ -257,5 +265,6 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     streamCacheEvents: parsed.CASETRAIL_STREAM_CACHE_EVENTS ?? 20_000,
     demo: parsed.CASETRAIL_DEMO ?? 'auto',
     benchEndpoints: parsed.CASETRAIL_BENCH_ENDPOINTS === 'on',
+    projectionsThread: parsed.CASETRAIL_PROJECTIONS_THREAD ?? 'worker',
   };
 }

@@ -22,7 +22,7 @@ import {
   maxDate,
 } from '@casetrail/domain';
 import { type CommandContext, EventStore, handleCommand } from '@casetrail/event-store';
-import { ACTION_HISTORY_SQL, ProjectionRunner, ReadModelStore } from '@casetrail/projections';
+import { ACTION_HISTORY_SQL, Projections, ReadModelStore } from '@casetrail/projections';
 import type { Settings } from '@casetrail/settings';
 import { Clock } from '../infrastructure/clock';
 import { ActionPlanFacts } from './action-plan-facts';
@@ -77,7 +77,7 @@ export class AutoEscalator implements OnApplicationShutdown {
   constructor(
     @Inject(EventStore) private readonly store: EventStore,
     @Inject(ReadModelStore) private readonly readModels: ReadModelStore,
-    @Inject(ProjectionRunner) private readonly runner: ProjectionRunner,
+    @Inject(Projections) private readonly projections: Projections,
     @Inject(ESCALATION_DECIDER)
     private readonly decider: Decider<EscalationCommand, EscalationEvent, EscalationState>,
     @Inject(SETTINGS) private readonly settings: Settings,
@@ -109,7 +109,7 @@ export class AutoEscalator implements OnApplicationShutdown {
 
   private async pass(): Promise<EscalationRun> {
     // Judge the actions as the log has them, not as a lagging read model did a moment ago.
-    await this.runner.waitForPosition(await this.store.headPosition(), 10_000);
+    await this.projections.waitForPosition(await this.store.headPosition(), 10_000);
     const today = this.clock.today();
     const run: EscalationRun = { raised: 0, referredUp: 0, resolved: 0 };
     await this.standDown(today, run);

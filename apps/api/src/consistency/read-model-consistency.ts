@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ProjectionRunner } from '@casetrail/projections';
+import { Projections } from '@casetrail/projections';
 import type { Settings } from '@casetrail/settings';
 import { ReadModelsBehind } from '../http/problem-details';
 import { SETTINGS } from '../infrastructure/tokens';
@@ -8,7 +8,7 @@ import type { ConsistencyQuery } from './consistency.query';
 @Injectable()
 export class ReadModelConsistency {
   constructor(
-    private readonly runner: ProjectionRunner,
+    private readonly projections: Projections,
     @Inject(SETTINGS) private readonly settings: Settings,
   ) {}
 
@@ -17,6 +17,6 @@ export class ReadModelConsistency {
     if (minPosition === undefined) return;
     const position = BigInt(minPosition);
     const budget = Math.min(waitMs ?? this.settings.maxConsistencyWaitMs, this.settings.maxConsistencyWaitMs);
-    if (!(await this.runner.waitForPosition(position, budget))) throw new ReadModelsBehind(position, budget);
+    if (!(await this.projections.waitForPosition(position, budget))) throw new ReadModelsBehind(position, budget);
   }
 }

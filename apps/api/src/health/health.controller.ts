@@ -1,7 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { EventStore } from '@casetrail/event-store';
-import { ProjectionRunner } from '@casetrail/projections';
+import { Projections } from '@casetrail/projections';
 import { Public } from '../auth/public.decorator';
 
 /**
@@ -12,7 +12,7 @@ import { Public } from '../auth/public.decorator';
 export class HealthController {
   constructor(
     private readonly store: EventStore,
-    private readonly runner: ProjectionRunner,
+    private readonly projections: Projections,
   ) {}
 
   @Public()
@@ -23,7 +23,7 @@ export class HealthController {
       reachable: false,
       details: { error: error instanceof Error ? error.message : String(error) },
     }));
-    const projections = store.reachable ? await this.runner.status() : [];
+    const projections = store.reachable ? await this.projections.status() : [];
     const status = !store.reachable ? 'down' : projections.some((p) => p.failure) ? 'degraded' : 'ok';
     if (status === 'down') response.status(503);
     return { status, store, projections };

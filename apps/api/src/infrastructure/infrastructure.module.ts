@@ -2,9 +2,10 @@ import { Global, Inject, Logger, Module, type OnApplicationBootstrap, type OnApp
 import { createActionDecider, createCaseDecider, createEscalationDecider } from '@casetrail/domain';
 import { BackgroundCheckpoints, EventStore, openEventStore, StreamCache } from '@casetrail/event-store';
 import { createTokenVerifier, ensureLocalSigningKey } from '@casetrail/identity';
-import { allProjections, ProjectionRunner, ReadModelStore } from '@casetrail/projections';
+import { allProjections, ProjectionRunner, Projections, ReadModelStore } from '@casetrail/projections';
 import type { Settings } from '@casetrail/settings';
 import { Clock } from './clock';
+import { ProjectionThread } from './projection-thread';
 import { ACTION_DECIDER, CASE_DECIDER, ESCALATION_DECIDER, SETTINGS, TOKEN_VERIFIER } from './tokens';
 
 export interface InfrastructureOverrides {
@@ -23,7 +24,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
   constructor(
     @Inject(EventStore) private readonly store: EventStore,
     @Inject(ReadModelStore) private readonly readModels: ReadModelStore,
-    @Inject(ProjectionRunner) private readonly runner: ProjectionRunner,
+    @Inject(Projections) private readonly projections: Projections,
     @Inject(BackgroundCheckpoints) private readonly checkpoints: BackgroundCheckpoints,
   ) {}
 
@@ -53,10 +54,15 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
             new ReadModelStore(settings.readModelsPath, { checkpoints }),
         },
         {
-          provide: ProjectionRunner,
+          provide: Projections,
           inject: [EventStore, ReadModelStore],
-          useFactory: (store: EventStore, readModels: ReadModelStore) =>
-            new ProjectionRunner(store, readModels, allProjections, { logger: new Logger('ProjectionRunner') }),
+          useFactory: (store: EventStore, readModels: ReadModelStore): Projections => {
+            const logger = new Logger('ProjectionRunner');
+            const { eventStore } = settings;
+            return eventStore.adapter === 'sqlite' && settings.projectionsThread === 'worker'
+              ? new ProjectionThread(store, readModels, { eventStorePath: eventStore.path, readModelsPath: settings.readModelsPath }, logger)
+              : new ProjectionRunner(store, readModels, allProjections, { logger });
+          },
         },
         {
           provide: TOKEN_VERIFIER,
@@ -67,17 +73,17 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
             ),
         },
       ],
-      exports: [SETTINGS, Clock, CASE_DECIDER, ACTION_DECIDER, ESCALATION_DECIDER, EventStore, ReadModelStore, ProjectionRunner, TOKEN_VERIFIER],
+      exports: [SETTINGS, Clock, CASE_DECIDER, ACTION_DECIDER, ESCALATION_DECIDER, EventStore, ReadModelStore, Projections, TOKEN_VERIFIER],
     };
   }
 
   onApplicationBootstrap(): void {
-    this.runner.start();
-    this.logger.log('Projection runner started');
+    this.projections.start();
+    this.logger.log(`Projections started (${this.projections instanceof ProjectionThread ? 'on their own thread' : 'on the main thread'})`);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.runner.stop();
+    await this.projections.stop();
     this.readModels.close();
     await this.store.close();
     // Last: its connections close after the stores', so each WAL is checkpointed and removed.

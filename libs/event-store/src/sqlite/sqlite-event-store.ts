@@ -277,6 +277,15 @@ export class SqliteEventStore extends EventStore {
     });
   }
 
+  /**
+   * Wakes whoever waits for events (`waitForEvents`) after an append made through another
+   * connection to the same file, which this one cannot see happen: the service's projection
+   * thread is told so by the thread that appends.
+   */
+  appendedElsewhere(): void {
+    this.wakeWaiters();
+  }
+
   private wakeWaiters(): void {
     for (const wake of [...this.waiters]) wake();
   }
