@@ -37,6 +37,12 @@ describe('the projections on their own thread (the default on the embedded store
     expect(read.body).toMatchObject({ caseRef: 'Thread 1', status: expect.any(String) });
   });
 
+  it('hear of each append at once, not at their next look at the log (a second when idle)', async () => {
+    const started = Date.now();
+    for (let i = 0; i < 10; i++) await referAndRead(t, token, `Woken ${i}`);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
   it('report their status from the read models, caught up', async () => {
     const res = await t.http().get('/health').expect(200);
     for (const projection of res.body.projections as {
