@@ -1,9 +1,6 @@
-import {
-  type BackgroundCheckpoints,
-  openSqlite,
-  type SqliteDatabase,
-  type SqliteStatement,
-} from '@casetrail/event-store';
+import type { BackgroundCheckpoints } from '@casetrail/event-store';
+// Not the package's index, which loads the EventStoreDB client (12 MB of heap in every thread).
+import { openSqlite, type SqliteDatabase, type SqliteStatement } from '@casetrail/event-store/sqlite/open-sqlite';
 import type { Projection, TableNames } from './projection';
 
 export interface ProjectionRow {

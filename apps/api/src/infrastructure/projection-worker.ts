@@ -1,5 +1,6 @@
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
-import { SqliteEventStore } from '@casetrail/event-store';
+// Not the package's index, which loads the EventStoreDB client (12 MB of heap) for nothing here.
+import { SqliteEventStore } from '@casetrail/event-store/sqlite/sqlite-event-store';
 import { allProjections, ProjectionRunner, ReadModelStore } from '@casetrail/projections';
 
 /**
