@@ -63,6 +63,14 @@ describe('the projections on their own thread (the default on the embedded store
   });
 });
 
+it('shut down at once while their thread is down and waiting to start again', async () => {
+  const t = await startTestApp();
+  await (t.app.get(Projections) as unknown as { worker: Worker }).worker.terminate();
+  const started = Date.now();
+  await t.close();
+  expect(Date.now() - started).toBeLessThan(2_000);
+});
+
 describe('the projections on the main thread (CASETRAIL_PROJECTIONS_THREAD=main)', () => {
   it('answer the same way', async () => {
     const t = await startTestApp({ CASETRAIL_PROJECTIONS_THREAD: 'main' });

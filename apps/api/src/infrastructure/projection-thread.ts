@@ -80,6 +80,7 @@ export class ProjectionThread extends Projections {
       this.logger.error(`Projection thread failed: ${error.stack ?? error.message}`),
     );
     worker.on('exit', (code) => {
+      this.worker = undefined;
       this.rebuilding.clear();
       if (this.stopping) return;
       this.logger.error(
