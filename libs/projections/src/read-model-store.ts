@@ -22,6 +22,17 @@ export interface ProjectionFailure {
 
 const MAX_STATEMENTS = 500;
 
+/** What is kept for this SQL, made on first use; past MAX_STATEMENTS texts the cache starts again. */
+function keptFor<T>(cache: Map<string, T>, sql: string, make: () => T): T {
+  let kept = cache.get(sql);
+  if (kept === undefined) {
+    if (cache.size >= MAX_STATEMENTS) cache.clear();
+    kept = make();
+    cache.set(sql, kept);
+  }
+  return kept;
+}
+
 /** `SELECT *`, `SELECT t.*` or `, t.*`: columns that are not named in the SQL itself. */
 const SELECTS_STAR = /(?:\bSELECT|,)\s*(?:DISTINCT\s+)?(?:\w+\.)?\*/i;
 
@@ -83,13 +94,7 @@ export class ReadModelStore {
    * by itself when the schema changes, as when a rebuild points the views at a new generation.
    */
   prepared(sql: string): SqliteStatement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      if (this.statements.size >= MAX_STATEMENTS) this.statements.clear();
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
+    return keptFor(this.statements, sql, () => this.db.prepare(sql));
   }
 
   /**
@@ -99,15 +104,11 @@ export class ReadModelStore {
    * SQL must name its columns: `*` is refused, as what it stands for changes with the schema.
    */
   rows<T>(sql: string, ...params: unknown[]): T[] {
-    let kept = this.rawStatements.get(sql);
-    if (!kept) {
+    const { statement, names } = keptFor(this.rawStatements, sql, () => {
       if (SELECTS_STAR.test(sql)) throw new Error(`rows() needs the columns named, not *: ${sql}`);
-      if (this.rawStatements.size >= MAX_STATEMENTS) this.rawStatements.clear();
-      const statement = this.db.prepare(sql).raw(true);
-      kept = { statement, names: statement.columns().map((column) => column.name) };
-      this.rawStatements.set(sql, kept);
-    }
-    const { statement, names } = kept;
+      const raw = this.db.prepare(sql).raw(true);
+      return { statement: raw, names: raw.columns().map((column) => column.name) };
+    });
     return (statement.all(...params) as unknown[][]).map((values) => {
       const row: Record<string, unknown> = {};
       for (let i = 0; i < names.length; i++) row[names[i]] = values[i];
