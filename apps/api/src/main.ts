@@ -4,8 +4,10 @@ import { loadSettings } from '@casetrail/settings';
 import { AutoEscalator } from './action-plans/auto-escalator';
 import { createApp } from './app.factory';
 import { loadDemoInto } from './demo/demo-on-first-start';
+import { applyHeapPolicy } from './infrastructure/heap-policy';
 
 async function main(): Promise<void> {
+  applyHeapPolicy();
   const settings = loadSettings();
   const app = await createApp(settings);
   // Every interface, as a container needs (Fastify alone would listen on localhost only).
