@@ -4,6 +4,7 @@ import { type CaseEvent, daysBetween, readClock } from '@casetrail/domain';
 import { NO_STREAM, SqliteEventStore, type StoredEvent } from '@casetrail/event-store';
 import { sampleEvent, sampleMetadata } from '@casetrail/event-store/testing/sample-events';
 import { temporaryDirectories } from '@casetrail/event-store/testing/temporary-directory';
+import type { ProjectionHandler } from '../projection';
 import { ProjectionRunner } from '../projection-runner';
 import { ReadModelStore } from '../read-model-store';
 import { caseStatusProjection } from './case-status.projection';
@@ -14,14 +15,21 @@ afterAll(() => dirs.cleanup());
 
 describe('the case status projection', () => {
   let readModels: ReadModelStore;
-  let apply: (event: StoredEvent) => void;
+  let handler: ProjectionHandler;
   beforeEach(() => {
     readModels = new ReadModelStore(join(dirs.make(), 'read-models.sqlite'));
     const t = ReadModelStore.tableNames(caseStatusProjection, 1n);
     readModels.db.exec(caseStatusProjection.createSchema(t));
     readModels.activate(caseStatusProjection, 1n);
-    apply = caseStatusProjection.bind(readModels.db, t);
+    handler = caseStatusProjection.bind(readModels.db, t);
   });
+  /** Each event a batch of its own, as the runner applies it: the event, then the batch's end. */
+  const apply = (event: StoredEvent) => applyBatch([event]);
+  const applyBatch = (events: readonly StoredEvent[]) =>
+    readModels.db.transaction(() => {
+      events.forEach(handler);
+      handler.endBatch?.();
+    })();
   afterEach(() => readModels.close());
 
   // Each event at once again (a retried batch), then the whole log again (a replay).
@@ -211,6 +219,53 @@ describe('the case status projection', () => {
     });
   });
 
+  describe('when a batch brings many events of each case (each row is written once, at its end)', () => {
+    const log = inLog(['B1', childB1], ['R', childR], ['T', childT]);
+    /** The whole board on a fresh read model after the batches. */
+    const boardAfter = (batches: StoredEvent[][]) => {
+      const models = new ReadModelStore(join(dirs.make(), 'read-models.sqlite'));
+      const t = ReadModelStore.tableNames(caseStatusProjection, 1n);
+      models.db.exec(caseStatusProjection.createSchema(t));
+      models.activate(caseStatusProjection, 1n);
+      const batchHandler = caseStatusProjection.bind(models.db, t);
+      for (const batch of batches) {
+        models.db.transaction(() => {
+          batch.forEach(batchHandler);
+          batchHandler.endBatch?.();
+        })();
+      }
+      const board = {
+        ...snapshot(models),
+        counts: models.db.prepare('SELECT * FROM case_counts WHERE n > 0 ORDER BY 1, 2, 3').all(),
+      };
+      models.close();
+      return board;
+    };
+
+    it('leaves the board as one event at a time does, and as the same batch applied again', () => {
+      const oneAtATime = boardAfter(log.map((event) => [event]));
+      expect(oneAtATime.cases).toHaveLength(3);
+      expect(boardAfter([log])).toEqual(oneAtATime);
+      expect(boardAfter([log.slice(0, 7), [...log.slice(0, 5), ...log]])).toEqual(oneAtATime);
+    });
+
+    it('forgets what a batch rolled back had changed, so the part applied again is all that counts', () => {
+      const b1 = log.filter((e) => e.streamId === 'case-B1');
+      applyBatch(b1.slice(0, 2));
+      const poison = stored(
+        'case-B1',
+        'DecisionRecorded',
+        new Proxy({ occurredOn: '2014-12-19' }, { get: (data, key) => (key === 'occurredOn' ? data.occurredOn : fail(key)) }),
+        99n,
+        999n,
+      );
+      expect(() => applyBatch([...b1.slice(2, 5), poison])).toThrow('poison');
+      // The runner applies again the events before the one that failed; here, fewer of them.
+      applyBatch(b1.slice(2, 3));
+      expect(caseRow('B1')).toMatchObject({ last_position: b1[2].position, version: b1[2].version });
+    });
+  });
+
   describe('when cases move between stages', () => {
     it('keeps the counts by stage, status and regime equal to the rows, whatever was applied twice', () => {
       const counted = () =>
@@ -276,6 +331,10 @@ describe('the case status projection', () => {
 });
 
 type Row = Record<string, unknown>;
+
+const fail = (key: string | symbol): never => {
+  throw new Error(`poison: ${String(key)} read`);
+};
 
 const read = (row: Row, asOf: string) =>
   readClock(
