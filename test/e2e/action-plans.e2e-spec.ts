@@ -276,9 +276,11 @@ describe('the automatic escalator', () => {
   };
 
   const levels = async (asOf: string) => {
+    // Read at the head of the log: the escalator's last steps were appended a moment ago.
+    const head = await t.app.get(EventStore).headPosition();
     const res = await t
       .http()
-      .get(`/api/actions/overdue?asOf=${asOf}&caseId=B1`)
+      .get(`/api/actions/overdue?asOf=${asOf}&caseId=B1&minPosition=${head}&waitMs=5000`)
       .set('Authorization', `Bearer ${token}`)
       .expect(200);
     return Object.fromEntries(
