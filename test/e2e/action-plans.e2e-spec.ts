@@ -239,6 +239,62 @@ describe('action plans over HTTP', () => {
       expect(res.body.detail).toMatch(/^7 recommendation/);
     });
   });
+
+  describe('when an action changes hands (staff turnover, 003 §18.14)', () => {
+    const newLead = {
+      displayText: 'Dr Amira Shah',
+      persons: ['Dr Amira Shah'],
+      role: 'Designated nurse',
+      agency: 'Leicester City CCG',
+    };
+    const change = {
+      occurredOn: '2015-04-20',
+      toLead: newLead,
+      reason: 'The designated nurse retired',
+    };
+
+    it('records the new lead, counts the overdue action under it, and tells the history who it came from', async () => {
+      const before = (await overdue('asOf=2015-05-01&caseId=B1')).items[0];
+      expect(before).toMatchObject({ actionId: 'B1-A02' });
+      const changed = await post('/api/actions/B1-A02/lead', change).expect(201);
+      expect(changed.body).toMatchObject({ actionId: 'B1-A02', version: expect.any(String) });
+
+      const list = await get(
+        `/api/actions/overdue?asOf=2015-05-01&caseId=B1&minPosition=${changed.body.position}&waitMs=5000`,
+      ).expect(200);
+      expect(list.body.items[0]).toMatchObject({ actionId: 'B1-A02', lead: 'Dr Amira Shah' });
+      expect(list.body.byLead).toContainEqual({ name: 'Dr Amira Shah', count: 1 });
+      expect(list.body.byLead).not.toContainEqual(expect.objectContaining({ name: before.lead }));
+
+      const history = await get(
+        `/api/cases/B1/history?minPosition=${changed.body.position}&waitMs=5000`,
+      ).expect(200);
+      const entry = (history.body.items as { type: string; sentence: string; why: object }[]).find(
+        (item) => item.type === 'ActionLeadChanged',
+      );
+      expect(entry).toMatchObject({
+        sentence: `Lead of B1-A02 changed from ${String(before.lead)} to Dr Amira Shah: The designated nurse retired`,
+        why: { reason: 'The designated nurse retired' },
+      });
+    });
+
+    it('refuses the same lead again, and a change without a reason, changing nothing', async () => {
+      const same = await post('/api/actions/B1-A02/lead', {
+        ...change,
+        occurredOn: '2015-04-21',
+      }).expect(422);
+      expect(same.body.rule).toBe('lead-must-change');
+      const { reason: _reason, ...withoutReason } = change;
+      const missing = await post('/api/actions/B1-A02/lead', {
+        ...withoutReason,
+        toLead: { ...newLead, displayText: 'Someone else' },
+      }).expect(400);
+      const fields = (missing.body.errors as { field: string }[]).map((e) => e.field);
+      expect(new Set(fields)).toEqual(new Set(['reason']));
+      const list = await overdue('asOf=2015-05-01&caseId=B1');
+      expect(list.items[0]).toMatchObject({ actionId: 'B1-A02', lead: 'Dr Amira Shah' });
+    });
+  });
 });
 
 describe('the automatic escalator', () => {

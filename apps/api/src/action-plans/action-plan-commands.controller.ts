@@ -101,6 +101,17 @@ export class ActionPlanCommandsController {
     return this.onAction(id, 'ChangeDueDate', { ...dto, toDate: dueDate, approvedBy }, c, r);
   }
 
+  /** Hands the action to a new lead: the overdue lists count it under them from now on. */
+  @Post('actions/:actionId/lead')
+  changeLead(
+    @Param('actionId', CaseIdPipe) id: string,
+    @Body() dto: Dto.ChangeLeadDto,
+    @CommandEnvelope() c: CommandContext,
+    @Res({ passthrough: true }) r: FastifyReply,
+  ) {
+    return this.onAction(id, 'ChangeLead', dto, c, r);
+  }
+
   @Post('actions/:actionId/completion')
   complete(
     @Param('actionId', CaseIdPipe) id: string,
@@ -170,7 +181,8 @@ export class ActionPlanCommandsController {
     const planned = action.status !== 'NOT_PLANNED' ? action : undefined;
     const open = planned !== undefined && !isCompleted(planned) && !isWithdrawn(planned);
     const dueDate = planned?.currentDueDate;
-    const daysOverdue = dueDate && dueDate < dto.occurredOn ? daysBetween(dueDate, dto.occurredOn) : undefined;
+    const daysOverdue =
+      dueDate && dueDate < dto.occurredOn ? daysBetween(dueDate, dto.occurredOn) : undefined;
     const subject = { kind: 'ACTION' as const, id: actionId, caseId: planned?.caseId ?? '' };
     return this.raise(
       dto,

@@ -84,6 +84,12 @@ export class DueDateDto extends Dated {
   @IsOptional() @Nested(() => PersonDto) approvedBy?: PersonDto;
 }
 
+/** A new lead for the action, with why (staff turnover, 003 §18.14). */
+export class ChangeLeadDto extends Dated {
+  @Nested(() => LeadDto) toLead!: LeadDto;
+  @LongText() reason!: string;
+}
+
 export class CompleteActionDto extends Dated {
   @ShortText() completedBy!: string;
   @LongText() summary!: string;

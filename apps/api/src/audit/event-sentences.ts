@@ -322,7 +322,8 @@ const PHRASES: { [T in AuditedEventType]: Phrase<T> } = {
     `due date of ${a.id} moved from ${d.fromDate} to ${d.toDate}, approved by ${person(d.approvedBy)}`,
   ActionDueDateSet: (d, a) =>
     `due date of ${a.id} set to ${d.dueDate}${d.approvedBy ? `, approved by ${person(d.approvedBy)}` : ''}`,
-  ActionLeadChanged: (d, a) => `lead of ${a.id} changed to ${d.toLead.displayText}`,
+  ActionLeadChanged: (d, a) =>
+    `lead of ${a.id} changed ${d.fromLead ? `from ${d.fromLead.displayText} ` : ''}to ${d.toLead.displayText}: ${d.reason}`,
   ActionCompleted: (d, a) => `action ${a.id} completed by ${d.completedBy}: ${d.summary}`,
   ActionCompletionSignedOff: (d, a) =>
     `completion of ${a.id} signed off by ${person(d.chair)} for the ${d.body}: ${humanize(d.impactAssessment)}`,

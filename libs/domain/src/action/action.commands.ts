@@ -43,7 +43,7 @@ export type ActionCommand =
   | Command<'RecordProgress', E.ActionProgressRecorded>
   | Command<'ChangeDueDate', Omit<E.ActionDueDateChanged, 'fromDate'>>
   | Command<'SetDueDate', E.ActionDueDateSet>
-  | Command<'ChangeLead', E.ActionLeadChanged>
+  | Command<'ChangeLead', Omit<E.ActionLeadChanged, 'fromLead'>>
   | Command<'CompleteAction', E.ActionCompleted>
   | Command<'SignOffCompletion', E.ActionCompletionSignedOff>
   | Command<'ReturnCompletion', E.ActionCompletionReturned>

@@ -503,7 +503,12 @@ describe('when the lead changes (staff turnover, 003 §18.14)', () => {
   it('records the new lead', () => {
     const [changed] = given(a12())
       .when(newLead())
-      .then([event('ActionLeadChanged', newLead().data)]);
+      .then([
+        event('ActionLeadChanged', {
+          ...newLead().data,
+          fromLead: expect.objectContaining({ displayText: 'Jasmine Nembhard' }),
+        }),
+      ]);
     expect(stateOf([...a12(), changed])).toMatchObject({ lead: { displayText: 'Karen Dawson' } });
   });
 

@@ -187,7 +187,7 @@ export function createActionDecider(
         must(reason.trim(), 'lead-change-needs-reason', 'Say why the lead changes');
         must(toLead.displayText.trim(), 'action-needs-a-lead', 'Who will chase progress?');
         must(!sameLead(toLead, s.lead), 'lead-must-change', `${toLead.displayText} leads already`);
-        return [{ type: 'ActionLeadChanged', data: command.data }];
+        return [{ type: 'ActionLeadChanged', data: { ...command.data, fromLead: s.lead } }];
       }
       case 'CompleteAction':
         must(!isCompleted(s), 'action-already-completed', `Completed on ${s.completedOn}`);

@@ -107,6 +107,8 @@ export interface ActionDueDateSet extends Dated {
 }
 
 export interface ActionLeadChanged extends Dated {
+  /** Who led it until now, as the decider found it. */
+  fromLead: Lead;
   toLead: Lead;
   reason: string;
 }
