@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { BusinessDate, EvaluationGrade, Evaluator } from '@casetrail/domain';
 import { type ActionNarrative, ReadModelStore } from '@casetrail/projections';
 import { type ActionView, ActionViews, type AsOfMode } from '../action-plans/queries/action-views';
-import type { ProgressReportFacts } from './progress/progress-report';
+import type { ProgressReportFacts, TotalsFacts } from './progress/progress-report';
 
 /**
  * What the reports count, as it stood on a business date (domain.md §0.3 item 7): "effective"
@@ -117,6 +117,19 @@ export class ReportFacts {
       )
       .all()
       .map((row) => (row as { case_id: string }).case_id);
+  }
+
+  /**
+   * What the progress report counts for these cases: their recommendations, and their actions
+   * without escalations. A national portfolio reads this for every case, and only the page of
+   * reviews drawn in full (`forProgress`) needs the rest: a fifth of the report's time went on
+   * referrals, reviews and escalations no total used.
+   */
+  forProgressTotals(date: BusinessDate, mode: AsOfMode, caseIds: readonly string[]): TotalsFacts {
+    return {
+      recommendations: this.reader(date, mode, caseIds).recommendations(),
+      actions: this.actionViews.withNarrative(date, mode, { caseIds }, { escalations: false }),
+    };
   }
 
   /** What the progress report draws on for these cases: no decisions or evaluations. */

@@ -140,11 +140,15 @@ export class ActionViews {
     };
   }
 
-  /** As `asOf`, each action with what its history says was done by the date (the report's narrative). */
+  /**
+   * As `asOf`, each action with what its history says was done by the date (the report's
+   * narrative). Without `escalations`, every action's escalation is left null, unread.
+   */
   withNarrative(
     date: BusinessDate,
     mode: AsOfMode,
     filter: ActionFilter,
+    { escalations: withEscalations = true } = {},
   ): (ActionView & ActionNarrative)[] {
     const filters = filtered(['mode = @mode', 'from_date <= @date', 'until_date > @date'], filter);
     const rows = this.readModels.rows<ActionRow>(
@@ -156,11 +160,13 @@ export class ActionViews {
        WHERE ${filters.where} ORDER BY action_id`,
       { date, mode, ...filters.params },
     );
-    const escalations = this.openEscalationsAsOf(
-      date,
-      mode,
-      rows.map((row) => row.action_id),
-    );
+    const escalations = withEscalations
+      ? this.openEscalationsAsOf(
+          date,
+          mode,
+          rows.map((row) => row.action_id),
+        )
+      : new Map<string, never>();
     return rows.map((row) => {
       const { status, narrative } = JSON.parse(row.snapshot) as ActionSnapshot;
       return {

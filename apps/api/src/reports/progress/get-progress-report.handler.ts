@@ -23,7 +23,7 @@ export class GetProgressReportHandler implements IQueryHandler<
     const cases = caseId === undefined ? this.facts.progressCases() : [caseId];
     const portfolio = new ProgressPortfolio();
     for (let i = 0; i < cases.length; i += CASES_AT_ONCE) {
-      portfolio.add(this.facts.forProgress(asOf, mode, cases.slice(i, i + CASES_AT_ONCE)));
+      portfolio.add(this.facts.forProgressTotals(asOf, mode, cases.slice(i, i + CASES_AT_ONCE)));
     }
     const { summary, reviews, byAgency, byTheme, byMonitoringBody } = portfolio.report(
       { page, pageSize },

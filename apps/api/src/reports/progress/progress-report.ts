@@ -17,6 +17,12 @@ export interface ProgressReportFacts {
   actions: ActionFact[];
 }
 
+/**
+ * What the totals are counted from: recommendations and actions. Referrals and reviews name the
+ * reviews drawn in full, and so does each action's escalation: the totals are read without them.
+ */
+export type TotalsFacts = Pick<ProgressReportFacts, 'recommendations' | 'actions'>;
+
 export interface ActionCounts {
   /** Planned and not withdrawn: the base of the percentages. */
   planned: number;
@@ -182,7 +188,7 @@ export class ProgressPortfolio {
    * Facts of whole cases, in case id order across calls: every fact of a case in one call, so
    * that themes and recommendation numbers are listed as one call with every fact would.
    */
-  add(facts: ProgressReportFacts): void {
+  add(facts: TotalsFacts): void {
     for (const c of casesOf(facts)) {
       const last = this.ranked.at(-1)?.caseId;
       if (last !== undefined && binary(last, c.caseId) >= 0) {
@@ -259,13 +265,13 @@ interface CaseFacts {
 }
 
 /** The cases with recommendations or actions, in case id order (as SQLite sorts them). */
-function casesOf(facts: ProgressReportFacts): CaseFacts[] {
+function casesOf(facts: TotalsFacts & Partial<ProgressReportFacts>): CaseFacts[] {
   const actionsOf = actionsByRecommendation(facts.actions);
   const progress = facts.recommendations.map((r) =>
     recommendationProgress(r, actionsOf.get(key(r.caseId, r.recommendationId)) ?? []),
   );
-  const referralOf = new Map(facts.referrals.map((r) => [r.caseId, r]));
-  const reviewsOf = groupBy(facts.reviews, (r) => r.caseId);
+  const referralOf = new Map((facts.referrals ?? []).map((r) => [r.caseId, r]));
+  const reviewsOf = groupBy(facts.reviews ?? [], (r) => r.caseId);
   const progressOf = groupBy(progress, (p) => p.caseId);
   const actionsOfCase = groupBy(facts.actions, (a) => a.caseId);
   const caseIds = [...new Set([...progressOf.keys(), ...actionsOfCase.keys()])].sort(binary);
