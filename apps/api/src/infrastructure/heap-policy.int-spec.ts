@@ -58,21 +58,22 @@ describe('the heap policy (main.ts applies it before the service starts)', () =>
       largestHeapMb([]),
       largestHeapMb([], { POLICY: policy }),
     ]);
-    // On this machine: 316 MB alone, 150 MB with the policy.
-    expect(withPolicy).toBeLessThan(alone * 0.7);
+    // On this machine: 314 MB alone, 214 MB with the policy.
+    expect(withPolicy).toBeLessThan(alone * 0.8);
   });
 
   it('leaves a growth given on the command line as given', async () => {
     const [given, givenAndPolicy] = await Promise.all([
-      largestHeapMb(['--heap-growing-percent=300']),
-      largestHeapMb(['--heap-growing-percent=300'], { POLICY: policy }),
+      largestHeapMb(['--heap-growing-percent=40']),
+      largestHeapMb(['--heap-growing-percent=40'], { POLICY: policy }),
     ]);
-    expect(givenAndPolicy).toBeGreaterThan(given * 0.8);
+    // The policy's own 150% would let the heap grow well past what 40% does.
+    expect(givenAndPolicy).toBeLessThan(given * 1.2);
   });
 
   it('reads the command line for the flag, in either spelling', () => {
     expect(heapPolicyFlag(['--heap-growing-percent=80'])).toBeUndefined();
     expect(heapPolicyFlag(['--heap-growing-percent', '80'])).toBeUndefined();
-    expect(heapPolicyFlag(['--max-old-space-size=512'])).toBe('--heap-growing-percent=50');
+    expect(heapPolicyFlag(['--max-old-space-size=512'])).toBe('--heap-growing-percent=150');
   });
 });
