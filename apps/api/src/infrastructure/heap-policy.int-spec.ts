@@ -24,7 +24,9 @@ process.stdout.write(String(Math.round(largest / 1e6) + live.length * 0));
 
 function largestHeapMb(nodeArgs: string[], env: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeArgs, '-e', LOAD], {
+    // One GC thread: with concurrent marking, a starved machine (jest runs suites in parallel)
+    // lets the heap overshoot its limit by whatever the marking threads fall behind.
+    const child = spawn(process.execPath, ['--single-threaded-gc', ...nodeArgs, '-e', LOAD], {
       env: { PATH: process.env.PATH, ...env },
     });
     let out = '';
