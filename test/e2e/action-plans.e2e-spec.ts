@@ -265,6 +265,11 @@ describe('action plans over HTTP', () => {
       expect(list.body.items[0]).toMatchObject({ actionId: 'B1-A02', lead: 'Dr Amira Shah' });
       expect(list.body.byLead).toContainEqual({ name: 'Dr Amira Shah', count: 1 });
       expect(list.body.byLead).not.toContainEqual(expect.objectContaining({ name: before.lead }));
+      // Before the change, the list names the lead of that day.
+      const earlier = await overdue('asOf=2015-04-15&caseId=B1');
+      expect(earlier.items.find((i) => i.actionId === 'B1-A02')).toMatchObject({
+        lead: before.lead,
+      });
 
       const history = await get(
         `/api/cases/B1/history?minPosition=${changed.body.position}&waitMs=5000`,

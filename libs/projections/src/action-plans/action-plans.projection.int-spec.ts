@@ -198,13 +198,27 @@ describe('the action plans projection', () => {
     expect(eventByEvent[2]).not.toEqual([]);
   });
 
-  it('relabels the overdue periods when the lead changes', () => {
+  it('counts each overdue day under the lead of that day, and reads the lead of the day', () => {
     const apply = bindFresh();
     const [planned] = log();
     apply(planned!);
     const newLead = { displayText: 'Head of Service, CIN', persons: [], agency: "Children's Social Care" };
-    apply({ ...planned!, ...sampleEvent('ActionLeadChanged', { occurredOn: '2015-11-01', toLead: newLead, reason: 'restructure' }), metadata: sampleMetadata(), version: 2n, position: 2n });
-    expect(readModels.db.prepare('SELECT DISTINCT lead_text FROM action_overdue').all()).toEqual([{ lead_text: 'Head of Service, CIN' }]);
+    apply({ ...planned!, ...sampleEvent('ActionLeadChanged', { occurredOn: '2015-11-01', fromLead: (planned!.data as { lead: object }).lead, toLead: newLead, reason: 'restructure' }), metadata: sampleMetadata(), version: 2n, position: 2n, recordedAt: '2026-11-23T10:00:00.000Z' });
+    const overdue = (mode: string) =>
+      readModels.db.prepare('SELECT from_date, until_date, lead_text FROM action_overdue WHERE mode = ? ORDER BY from_date').all(mode);
+    // Due 2015-09-30: overdue from 1 October, under the first lead until the change of 1 November.
+    expect(overdue('effective')).toEqual([
+      { from_date: '2015-10-01', until_date: '2015-11-01', lead_text: 'Workforce development and Service managers CIN teams' },
+      { from_date: '2015-11-01', until_date: '9999-12-31', lead_text: 'Head of Service, CIN' },
+    ]);
+    // As known, the board heard of the plan and the change on the same day (both recorded on 23 November 2026).
+    expect(overdue('known')).toEqual([{ from_date: '2026-11-23', until_date: '9999-12-31', lead_text: 'Head of Service, CIN' }]);
+    const leadOn = (date: string) =>
+      readModels.db
+        .prepare(`SELECT json_extract(snapshot, '$.lead.displayText') AS lead FROM action_status WHERE mode = 'effective' AND from_date <= ? AND until_date > ?`)
+        .get(date, date);
+    expect(leadOn('2015-10-15')).toEqual({ lead: 'Workforce development and Service managers CIN teams' });
+    expect(leadOn('2015-11-15')).toEqual({ lead: 'Head of Service, CIN' });
   });
 
   it('rebuilds from the store into the same rows as the live generation', async () => {

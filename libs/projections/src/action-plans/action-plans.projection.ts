@@ -1,7 +1,7 @@
 import {
   type ActionEvent,
+  type Lead,
   londonDateOf,
-  overdueIn,
   statusPeriods,
   type StandingStatus,
   type StatusPeriod,
@@ -74,6 +74,18 @@ export function historyEntryOf(event: StoredEvent): HistoryEntry {
 export interface ActionSnapshot {
   status: StandingStatus;
   narrative: ActionNarrative;
+  /** Who led it then: a change of lead starts a period, so a past list names the lead of its day. */
+  lead: Lead;
+}
+
+/** The lead in force after these facts: the plan's, or the last change's. */
+function leadOf(entries: readonly HistoryEntry[]): Lead {
+  let lead: Lead | undefined;
+  for (const { type, data } of entries) {
+    if (type === 'ActionPlanned') lead = data.lead as Lead;
+    if (type === 'ActionLeadChanged') lead = data.toLead as Lead;
+  }
+  return lead!;
 }
 
 /** until_date of a period still open: after any date the lists can be asked about. */
@@ -102,6 +114,8 @@ interface PeriodRow {
   from: string;
   until: string;
   value: string;
+  /** Of an overdue period: who led the action then. */
+  lead?: string;
 }
 
 /** The action_status rows of one mode: periods that read the same (a fact that changed nothing shown) merged. */
@@ -122,12 +136,35 @@ function snapshotRows(
               status,
               visible.map((v) => v.entry),
             ),
+            lead: leadOf(visible.map((v) => v.entry)),
           } satisfies ActionSnapshot);
     if (value === open?.value) continue;
     if (open) rows.push({ id, mode, ...open, until: from });
     open = value === undefined ? undefined : { from, value };
   }
   if (open) rows.push({ id, mode, ...open, until: OPEN_ENDED });
+  return rows;
+}
+
+/**
+ * The action_overdue rows of one mode: the OVERDUE periods, joined while the due date and the
+ * lead stay the same (a change of lead starts a row, so each day is counted under its lead).
+ */
+function overdueRows(
+  id: string,
+  mode: string,
+  periods: StatusPeriod<VisibleActionEvent & { entry: HistoryEntry }>[],
+): PeriodRow[] {
+  const rows: PeriodRow[] = [];
+  for (const { from, until, status, visible } of periods) {
+    if (status.status !== 'OVERDUE') continue;
+    const lead = leadOf(visible.map((v) => v.entry)).displayText;
+    const last = rows.at(-1);
+    const end = until ?? OPEN_ENDED;
+    if (last && last.until === from && last.value === status.currentDueDate && last.lead === lead)
+      last.until = end;
+    else rows.push({ id, mode, from, until: end, value: status.currentDueDate!, lead });
+  }
   return rows;
 }
 
@@ -143,14 +180,14 @@ function sync(
     const key = `${row.mode} ${row.from}`;
     const old = stale.get(key);
     stale.delete(key);
-    if (old?.until !== row.until || old.value !== row.value) put(row);
+    if (old?.until !== row.until || old.value !== row.value || old.lead !== row.lead) put(row);
   }
   stale.forEach(remove);
 }
 
 export const actionPlansProjection: Projection = {
   name: 'action_plans',
-  version: 8,
+  version: 9,
   handles: [...ACTION_EVENT_TYPES, ...ESCALATION_EVENT_TYPES],
   tables: [
     'actions',
@@ -307,20 +344,17 @@ export const actionPlansProjection: Projection = {
     const removeStatus = db.prepare(
       `DELETE FROM ${t.action_status} WHERE action_id = @id AND mode = @mode AND from_date = @from`,
     );
-    const overdueRows = db.prepare(
-      `SELECT action_id AS id, mode, from_date AS "from", until_date AS until, due_date AS value
+    const storedOverdue = db.prepare(
+      `SELECT action_id AS id, mode, from_date AS "from", until_date AS until, due_date AS value, lead_text AS lead
        FROM ${t.action_overdue} WHERE action_id = ?`,
     );
     const putOverdue = db.prepare(
       `INSERT OR REPLACE INTO ${t.action_overdue} (action_id, mode, from_date, until_date, due_date, case_id, agency, monitoring_body, lead_text)
-       SELECT @id, @mode, @from, @until, @value, case_id, agency, monitoring_body, json_extract(lead, '$.displayText')
+       SELECT @id, @mode, @from, @until, @value, case_id, agency, monitoring_body, @lead
        FROM ${t.actions} WHERE action_id = @id`,
     );
     const removeOverdue = db.prepare(
       `DELETE FROM ${t.action_overdue} WHERE action_id = @id AND mode = @mode AND from_date = @from`,
-    );
-    const relabelOverdue = db.prepare(
-      `UPDATE ${t.action_overdue} SET lead_text = json_extract(?, '$.displayText') WHERE action_id = ?`,
     );
 
     /**
@@ -343,8 +377,7 @@ export const actionPlansProjection: Projection = {
           })),
         );
         status.push(...snapshotRows(id, mode, periods));
-        for (const p of overdueIn(periods))
-          overdue.push({ id, mode, from: p.from, until: p.until ?? OPEN_ENDED, value: p.dueDate });
+        overdue.push(...overdueRows(id, mode, periods));
       }
       sync(
         statusRows.all(id) as PeriodRow[],
@@ -353,7 +386,7 @@ export const actionPlansProjection: Projection = {
         (row) => removeStatus.run(row),
       );
       sync(
-        overdueRows.all(id) as PeriodRow[],
+        storedOverdue.all(id) as PeriodRow[],
         overdue,
         (row) => putOverdue.run(row),
         (row) => removeOverdue.run(row),
@@ -414,9 +447,7 @@ export const actionPlansProjection: Projection = {
         rag: event.type === 'ActionProgressRecorded' ? d.rag : null,
         progressOn: event.type === 'ActionProgressRecorded' ? entry.occurredOn : null,
       });
-      // A new lead changes no status (§6.0), only the name the overdue lists count it under.
-      if (event.type === 'ActionLeadChanged') relabelOverdue.run(JSON.stringify(d.toLead), id);
-      else track(id, event);
+      track(id, event);
     }
 
     function applyEscalation(event: StoredEvent, id: string): void {

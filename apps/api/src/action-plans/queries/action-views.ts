@@ -17,7 +17,6 @@ interface ActionRow {
   number: string | null;
   action_text: string;
   agency: string;
-  lead: string;
   monitoring_body: string;
   timescale_text: string;
   planned_on: string;
@@ -150,11 +149,16 @@ export class ActionViews {
     filter: ActionFilter,
     { escalations: withEscalations = true } = {},
   ): (ActionView & ActionNarrative)[] {
-    const filters = filtered(['mode = @mode', 'from_date <= @date', 'until_date > @date'], filter);
+    // The lead of the day, as the period's snapshot has it, not the action's lead now.
+    const filters = filtered(
+      ['mode = @mode', 'from_date <= @date', 'until_date > @date'],
+      filter,
+      `json_extract(snapshot, '$.lead.displayText')`,
+    );
     const rows = this.readModels.rows<ActionRow>(
       // CROSS JOIN keeps actions outermost (found by case or id, or scanned in id order), each
       // then finding its period by primary key: led by the periods, SQLite read them all.
-      `SELECT action_id, case_id, recommendation_ids, number, action_text, agency, lead,
+      `SELECT action_id, case_id, recommendation_ids, number, action_text, agency,
          monitoring_body, timescale_text, planned_on, snapshot
        FROM actions CROSS JOIN action_status USING (action_id)
        WHERE ${filters.where} ORDER BY action_id`,
@@ -168,7 +172,7 @@ export class ActionViews {
         )
       : new Map<string, never>();
     return rows.map((row) => {
-      const { status, narrative } = JSON.parse(row.snapshot) as ActionSnapshot;
+      const { status, narrative, lead } = JSON.parse(row.snapshot) as ActionSnapshot;
       return {
         actionId: row.action_id,
         caseId: row.case_id,
@@ -176,7 +180,7 @@ export class ActionViews {
         number: row.number,
         actionText: row.action_text,
         agency: row.agency,
-        lead: JSON.parse(row.lead) as Lead,
+        lead,
         monitoringBody: row.monitoring_body,
         timescaleText: row.timescale_text,
         plannedOn: row.planned_on,
@@ -215,12 +219,11 @@ export class ActionViews {
   }
 }
 
-/** The WHERE clause for the filters, after the conditions given, and its named parameters. */
-function filtered(
-  conditions: string[],
-  filter: ActionFilter,
-  leadText = `json_extract(lead, '$.displayText')`,
-) {
+/**
+ * The WHERE clause for the filters, after the conditions given, and its named parameters.
+ * `leadText` is the SQL for the lead's name on the date asked about.
+ */
+function filtered(conditions: string[], filter: ActionFilter, leadText: string) {
   const where = [...conditions];
   const { caseId, caseIds, agency, lead, monitoringBody, actionIds } = filter;
   if (caseId) where.push('case_id = @caseId');
