@@ -78,14 +78,14 @@ export interface ActionSnapshot {
   lead: Lead;
 }
 
-/** The lead in force after these facts: the plan's, or the last change's. */
-function leadOf(entries: readonly HistoryEntry[]): Lead {
+/** The lead in force after these facts: the plan's, or the last change's (none before the plan). */
+function leadOf(entries: readonly HistoryEntry[]): Lead | undefined {
   let lead: Lead | undefined;
   for (const { type, data } of entries) {
     if (type === 'ActionPlanned') lead = data.lead as Lead;
     if (type === 'ActionLeadChanged') lead = data.toLead as Lead;
   }
-  return lead!;
+  return lead;
 }
 
 /** until_date of a period still open: after any date the lists can be asked about. */
@@ -118,15 +118,17 @@ interface PeriodRow {
   lead?: string;
 }
 
+/** A status period of an action's history, with the lead in force throughout it. */
+type LedPeriod = StatusPeriod<VisibleActionEvent & { entry: HistoryEntry }> & {
+  /** Set in every period but an ABSENT one: the action is planned. */
+  lead: Lead | undefined;
+};
+
 /** The action_status rows of one mode: periods that read the same (a fact that changed nothing shown) merged. */
-function snapshotRows(
-  id: string,
-  mode: string,
-  periods: StatusPeriod<VisibleActionEvent & { entry: HistoryEntry }>[],
-): PeriodRow[] {
+function snapshotRows(id: string, mode: string, periods: LedPeriod[]): PeriodRow[] {
   const rows: PeriodRow[] = [];
   let open: { from: string; value: string } | undefined;
-  for (const { from, status, visible } of periods) {
+  for (const { from, status, visible, lead } of periods) {
     const value =
       status.status === 'ABSENT'
         ? undefined
@@ -136,7 +138,7 @@ function snapshotRows(
               status,
               visible.map((v) => v.entry),
             ),
-            lead: leadOf(visible.map((v) => v.entry)),
+            lead: lead!,
           } satisfies ActionSnapshot);
     if (value === open?.value) continue;
     if (open) rows.push({ id, mode, ...open, until: from });
@@ -150,15 +152,11 @@ function snapshotRows(
  * The action_overdue rows of one mode: the OVERDUE periods, joined while the due date and the
  * lead stay the same (a change of lead starts a row, so each day is counted under its lead).
  */
-function overdueRows(
-  id: string,
-  mode: string,
-  periods: StatusPeriod<VisibleActionEvent & { entry: HistoryEntry }>[],
-): PeriodRow[] {
+function overdueRows(id: string, mode: string, periods: LedPeriod[]): PeriodRow[] {
   const rows: PeriodRow[] = [];
-  for (const { from, until, status, visible } of periods) {
+  for (const { from, until, status, lead: ledBy } of periods) {
     if (status.status !== 'OVERDUE') continue;
-    const lead = leadOf(visible.map((v) => v.entry)).displayText;
+    const lead = ledBy!.displayText;
     const last = rows.at(-1);
     const end = until ?? OPEN_ENDED;
     if (last && last.until === from && last.value === status.currentDueDate && last.lead === lead)
@@ -369,13 +367,14 @@ export const actionPlansProjection: Projection = {
       const status: PeriodRow[] = [];
       const overdue: PeriodRow[] = [];
       for (const [mode, visibleFrom] of MODES) {
+        // The lead of each period is worked out once, for its snapshot and its overdue row.
         const periods = statusPeriods<VisibleActionEvent & { entry: HistoryEntry }>(
           history.map((h) => ({
             event: { type: h.type, data: h.data } as unknown as ActionEvent,
             visibleFrom: visibleFrom(h),
             entry: h,
           })),
-        );
+        ).map((p) => ({ ...p, lead: leadOf(p.visible.map((v) => v.entry)) }));
         status.push(...snapshotRows(id, mode, periods));
         overdue.push(...overdueRows(id, mode, periods));
       }
