@@ -19,7 +19,7 @@ describe('the service on the embedded store', () => {
         store: { adapter: 'sqlite', reachable: true, details: { journalMode: 'wal', synchronous: 2 } },
       });
       const projections = res.body.projections as { name: string }[];
-      expect(projections.map((p) => p.name).sort()).toEqual(['action_plans', 'case_status', 'event_counts', 'reporting']);
+      expect(projections.map((p) => p.name).sort()).toEqual(['action_plans', 'case_status', 'event_counts', 'portfolio', 'reporting']);
       for (const projection of projections) {
         expect(projection).toMatchObject({ eventsBehind: 0, secondsBehind: 0, failure: null });
       }

@@ -246,6 +246,31 @@ describe('the reports over HTTP', () => {
       });
     });
 
+    describe('every review today, from the totals the portfolio projection keeps', () => {
+      it('counts as on a past date, with SK-A5 overdue since 2021-12-31', async () => {
+        // Today is after every fact, so the report is read from the projection's cells: the
+        // same 3 reviews, 28 actions and 38 recommendations as on 2022-02-17, and SK-A5 now
+        // 1,788 days overdue (2021-12-31 to 2026-11-23).
+        const body = await report('/api/reports/progress?pageSize=3');
+        expect(body).toMatchObject({ asOf: '2026-11-23', mode: 'effective' });
+        expect(body.summary).toMatchObject({
+          reviews: 3,
+          oldestOverdue: { actionId: 'SK-A5', caseId: 'SK', daysOverdue: 1788 },
+        });
+        expect(body.summary.actions.planned).toBe(28);
+        expect(body.summary.recommendations.total).toBe(38);
+        expect(body.reviews.items.map((i: Body) => i.caseId).sort()).toEqual(['B1', 'R', 'SK']);
+      });
+
+      it('lists recommendation numbers per review only: across reviews they repeat', async () => {
+        const body = await report('/api/reports/progress?pageSize=3');
+        expect(body.byTheme.length).toBeGreaterThan(0);
+        for (const theme of body.byTheme) expect(theme).not.toHaveProperty('recommendationNumbers');
+        const r = body.reviews.items.find((i: Body) => i.caseId === 'R');
+        expect(r.byTheme.flatMap((t: Body) => t.recommendationNumbers).length).toBeGreaterThan(0);
+      });
+    });
+
     describe('what the board knew on 2015-04-01, against what was true', () => {
       // B1-A03 was completed on 2015-03-27 but recorded only on 2015-04-15 (B1-17).
       it('shows B1-A03 complete in effective mode, and 1 day overdue in known mode', async () => {

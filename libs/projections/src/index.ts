@@ -8,3 +8,5 @@ export * from './all-projections';
 export * from './action-plans/action-plans.projection';
 export * from './reporting/reporting.projection';
 export * from './action-plans/action-narrative';
+export * from './portfolio/portfolio.projection';
+export * from './portfolio/portfolio-cells';

@@ -3,6 +3,7 @@ import { ActionViews } from '../action-plans/queries/action-views';
 import { ReadModelConsistency } from '../consistency/read-model-consistency';
 import { GetAnnualReportHandler } from './annual/get-annual-report.handler';
 import { GetProgressReportHandler } from './progress/get-progress-report.handler';
+import { PortfolioToday } from './progress/portfolio-today';
 import { ReportFacts } from './report-facts';
 import { ReportsController } from './reports.controller';
 
@@ -13,6 +14,7 @@ import { ReportsController } from './reports.controller';
     ReadModelConsistency,
     ActionViews,
     ReportFacts,
+    PortfolioToday,
     GetProgressReportHandler,
     GetAnnualReportHandler,
   ],

@@ -1,7 +1,15 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import type { BusinessDate } from '@casetrail/domain';
+import type { AsOfMode } from '../../action-plans/queries/action-views';
 import { ReportFacts } from '../report-facts';
 import { GetProgressReport, type ProgressReportPage } from './get-progress-report.query';
-import { ProgressPortfolio } from './progress-report';
+import { PortfolioToday } from './portfolio-today';
+import {
+  drawReviews,
+  ProgressPortfolio,
+  type ProgressReport,
+  type ReviewPage,
+} from './progress-report';
 
 /** Facts are read this many cases at a time: at national scale, every action at once took 1.3 GB. */
 const CASES_AT_ONCE = 200;
@@ -11,7 +19,10 @@ export class GetProgressReportHandler implements IQueryHandler<
   GetProgressReport,
   ProgressReportPage
 > {
-  constructor(private readonly facts: ReportFacts) {}
+  constructor(
+    private readonly facts: ReportFacts,
+    private readonly today: PortfolioToday,
+  ) {}
 
   async execute({
     asOf,
@@ -20,15 +31,11 @@ export class GetProgressReportHandler implements IQueryHandler<
     page,
     pageSize,
   }: GetProgressReport): Promise<ProgressReportPage> {
-    const cases = caseId === undefined ? this.facts.progressCases() : [caseId];
-    const portfolio = new ProgressPortfolio();
-    for (let i = 0; i < cases.length; i += CASES_AT_ONCE) {
-      portfolio.add(this.facts.forProgressTotals(asOf, mode, cases.slice(i, i + CASES_AT_ONCE)));
-    }
-    const { summary, reviews, byAgency, byTheme, byMonitoringBody } = portfolio.report(
-      { page, pageSize },
-      (pageCases) => this.facts.forProgress(asOf, mode, pageCases),
-    );
+    const report =
+      caseId === undefined
+        ? this.portfolio(asOf, mode, page, pageSize)
+        : this.oneReview(asOf, mode, caseId, { page, pageSize });
+    const { summary, reviews, byAgency, byTheme, byMonitoringBody } = report;
     return {
       asOf,
       mode,
@@ -38,5 +45,33 @@ export class GetProgressReportHandler implements IQueryHandler<
       byTheme,
       byMonitoringBody,
     };
+  }
+
+  /**
+   * Every review: from the totals kept by the portfolio projection when the date is after the
+   * last fact (today, usually), else counted from every case's facts as they stood then.
+   */
+  private portfolio(asOf: BusinessDate, mode: AsOfMode, page: number, pageSize: number) {
+    const drawn = (caseIds: string[]) => this.facts.forProgress(asOf, mode, caseIds);
+    const today = this.today.read(asOf, page, pageSize);
+    if (today) return today.totals.report(today.ranking, drawReviews(today.ranking.pageIds, drawn));
+    const cases = this.facts.progressCases();
+    // Numbers of recommendations repeat across reviews ("1", "2"…): each review lists its own.
+    const portfolio = new ProgressPortfolio({ numbered: false });
+    for (let i = 0; i < cases.length; i += CASES_AT_ONCE) {
+      portfolio.add(this.facts.forProgressTotals(asOf, mode, cases.slice(i, i + CASES_AT_ONCE)));
+    }
+    return portfolio.report({ page, pageSize }, drawn);
+  }
+
+  private oneReview(
+    asOf: BusinessDate,
+    mode: AsOfMode,
+    caseId: string,
+    reviewPage: ReviewPage,
+  ): ProgressReport {
+    const portfolio = new ProgressPortfolio();
+    portfolio.add(this.facts.forProgressTotals(asOf, mode, [caseId]));
+    return portfolio.report(reviewPage, (ids) => this.facts.forProgress(asOf, mode, ids));
   }
 }

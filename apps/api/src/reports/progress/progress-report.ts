@@ -1,4 +1,5 @@
 import { type BusinessDate, type DerivedRag, rollUpRag } from '@casetrail/domain';
+import { NOT_THEMED } from '@casetrail/projections';
 import { groupBy } from '../grouping';
 import type { ActionFact, RecommendationFact, ReferralFact, ReviewFact } from '../report-facts';
 
@@ -106,7 +107,8 @@ export interface RecommendationCounts {
 export interface ThemeProgress extends Tally {
   theme: string;
   reviews: number;
-  recommendationNumbers: string[];
+  /** Listed for one review only: across reviews the numbers repeat and name nothing. */
+  recommendationNumbers?: string[];
   recommendations: number;
   unplanned: number;
   rag: DerivedRag | null;
@@ -149,10 +151,11 @@ export interface ProgressReport {
 }
 
 /** Recommendations with no theme are gathered here, so the per-theme view still adds up. */
-export const NOT_THEMED = 'NOT_THEMED';
+export { NOT_THEMED };
 
 const UNPLANNED_RED = { rag: 'RED' as const };
-const RAGS: DerivedRag[] = ['RED', 'AMBER', 'GREEN', 'GREY', 'BLUE'];
+/** Worst first, as the Executive reads them. */
+export const RAGS: DerivedRag[] = ['RED', 'AMBER', 'GREEN', 'GREY', 'BLUE'];
 
 /** Which reviews to detail, worst first: the rest are counted in the summary but not drawn. */
 export interface ReviewPage {
@@ -170,19 +173,91 @@ export function buildProgressReport(
   return portfolio.report(reviewPage, () => facts);
 }
 
+/** Which reviews the report counts, by RAG, and which it draws in full. */
+export interface ReviewRanking {
+  total: number;
+  reviewRag: RagCounts;
+  /** The page asked for, worst first. */
+  pageIds: string[];
+}
+
 /**
- * The report built a few hundred cases at a time, so a national portfolio never holds every
- * action at once. Each group's figures accumulate as cases come in: counts add up, and the §6.0
- * roll-up of a group is the roll-up of its parts. Only the reviews of the page asked for are
- * drawn in full, from their facts read again.
+ * The figures of every group, accumulated as cases or counts come in: counts add up, and the
+ * §6.0 roll-up of a group is the roll-up of its parts.
  */
-export class ProgressPortfolio {
-  private readonly ranked: { caseId: string; rag: DerivedRag | null }[] = [];
-  private readonly all = new GroupTotals();
-  private readonly recommendations = new RecommendationTally();
+export class PortfolioTotals {
+  readonly all = new GroupTotals();
+  readonly recommendations = new RecommendationTally();
   private readonly agencies = new Map<string, AgencyTotals>();
   private readonly themes = new Map<string, ThemeTotals>();
   private readonly bodies = new Map<string, GroupTotals>();
+
+  /** @param numbered whether each theme lists its recommendations' numbers (one review's do). */
+  constructor(private readonly numbered = true) {}
+
+  agency(name: string): AgencyTotals {
+    return totalsOf(this.agencies, name, () => new AgencyTotals());
+  }
+
+  body(name: string): GroupTotals {
+    return totalsOf(this.bodies, name, () => new GroupTotals());
+  }
+
+  /** Themes are listed in the order they are first asked for, NOT_THEMED last. */
+  theme(name: string): ThemeTotals {
+    return totalsOf(this.themes, name, () => new ThemeTotals());
+  }
+
+  /** Adds one case's facts; `addThemes` needs every recommendation of the case at once. */
+  addCase(c: Pick<CaseFacts, 'actions' | 'progress'>): void {
+    for (const action of c.actions) {
+      this.all.addAction(action);
+      this.agency(action.agency).addAction(action);
+      this.body(action.monitoringBody).addAction(action);
+    }
+    for (const p of c.progress) {
+      this.recommendations.add(p);
+      if (p.status === 'UNPLANNED') this.agency(p.addressedTo).addUnplanned();
+    }
+    addThemes(this, c.progress);
+  }
+
+  report(ranking: ReviewRanking, drawn: ReviewProgress[]): ProgressReport {
+    return {
+      summary: {
+        reviews: ranking.total,
+        reviewRag: ranking.reviewRag,
+        recommendations: this.recommendations.counts(),
+        ...this.all.tally.result(),
+      },
+      reviews: drawn,
+      byAgency: [...this.agencies]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([agency, totals]) => totals.progress(agency)),
+      byTheme: themeProgress(this.themes, this.numbered),
+      byMonitoringBody: [...this.bodies]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([body, totals]) => ({
+          monitoringBody: body,
+          rag: totals.rag,
+          ...totals.tally.result(),
+        })),
+    };
+  }
+}
+
+/**
+ * The report built a few hundred cases at a time, so a national portfolio never holds every
+ * action at once. Only the reviews of the page asked for are drawn in full, from their facts
+ * read again.
+ */
+export class ProgressPortfolio {
+  private readonly ranked: { caseId: string; rag: DerivedRag | null }[] = [];
+  private readonly totals: PortfolioTotals;
+
+  constructor({ numbered = true } = {}) {
+    this.totals = new PortfolioTotals(numbered);
+  }
 
   /**
    * Facts of whole cases, in case id order across calls: every fact of a case in one call, so
@@ -195,18 +270,7 @@ export class ProgressPortfolio {
         throw new Error(`Cases must be added in case id order: ${c.caseId} came after ${last}`);
       }
       this.ranked.push({ caseId: c.caseId, rag: groupRag(c.actions, c.progress) });
-      for (const action of c.actions) {
-        this.all.addAction(action);
-        totalsOf(this.agencies, action.agency, () => new AgencyTotals()).addAction(action);
-        totalsOf(this.bodies, action.monitoringBody, () => new GroupTotals()).addAction(action);
-      }
-      for (const p of c.progress) {
-        this.recommendations.add(p);
-        if (p.status === 'UNPLANNED') {
-          totalsOf(this.agencies, p.addressedTo, () => new AgencyTotals()).addUnplanned();
-        }
-      }
-      addThemes(this.themes, c.progress);
+      this.totals.addCase(c);
     }
   }
 
@@ -216,36 +280,28 @@ export class ProgressPortfolio {
     factsOf: (caseIds: string[]) => ProgressReportFacts,
   ): ProgressReport {
     const ranked = [...this.ranked].sort(
-      (a, b) => severity(a.rag) - severity(b.rag) || a.caseId.localeCompare(b.caseId),
+      (a, b) => severity(a.rag) - severity(b.rag) || binary(a.caseId, b.caseId),
     );
     const pageIds = ranked.slice((page - 1) * pageSize, page * pageSize).map((r) => r.caseId);
-    const drawn = new Map(
-      casesOf(pageIds.length > 0 ? factsOf(pageIds) : NO_FACTS).map((c) => [c.caseId, c]),
+    return this.totals.report(
+      { total: ranked.length, reviewRag: countRags(ranked.map((r) => r.rag)), pageIds },
+      drawReviews(pageIds, factsOf),
     );
-    return {
-      summary: {
-        reviews: ranked.length,
-        reviewRag: countRags(ranked.map((r) => r.rag)),
-        recommendations: this.recommendations.counts(),
-        ...this.all.tally.result(),
-      },
-      reviews: pageIds.flatMap((caseId) => {
-        const c = drawn.get(caseId);
-        return c ? [reviewProgress(c)] : [];
-      }),
-      byAgency: [...this.agencies]
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([agency, totals]) => totals.progress(agency)),
-      byTheme: themeProgress(this.themes),
-      byMonitoringBody: [...this.bodies]
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([body, totals]) => ({
-          monitoringBody: body,
-          rag: totals.rag,
-          ...totals.tally.result(),
-        })),
-    };
   }
+}
+
+/** The reviews of a page, in its order, each drawn in full from its facts. */
+export function drawReviews(
+  pageIds: string[],
+  factsOf: (caseIds: string[]) => ProgressReportFacts,
+): ReviewProgress[] {
+  const drawn = new Map(
+    casesOf(pageIds.length > 0 ? factsOf(pageIds) : NO_FACTS).map((c) => [c.caseId, c]),
+  );
+  return pageIds.flatMap((caseId) => {
+    const c = drawn.get(caseId);
+    return c ? [reviewProgress(c)] : [];
+  });
 }
 
 const NO_FACTS: ProgressReportFacts = {
@@ -321,17 +377,12 @@ function recommendationProgress(fact: RecommendationFact, actions: ActionFact[])
   };
 }
 
-function reviewProgress({
-  caseId,
-  referral,
-  review,
-  progress,
-  actions,
-}: CaseFacts): ReviewProgress {
-  const themes = new Map<string, ThemeTotals>();
-  addThemes(themes, progress);
-  const recommendations = new RecommendationTally();
-  progress.forEach((p) => recommendations.add(p));
+function reviewProgress(c: CaseFacts): ReviewProgress {
+  const { caseId, referral, review, progress, actions } = c;
+  const totals = new PortfolioTotals();
+  totals.addCase(c);
+  const { summary, byTheme } = totals.report(NO_RANKING, []);
+  const { reviews: _r, reviewRag: _g, ...counts } = summary;
   return {
     caseId,
     caseRef: referral?.caseRef ?? caseId,
@@ -345,9 +396,8 @@ function reviewProgress({
         }
       : null,
     reviewRag: groupRag(actions, progress),
-    recommendations: recommendations.counts(),
-    ...tally(actions),
-    byTheme: themeProgress(themes),
+    ...counts,
+    byTheme,
     byRecommendation: progress.map(({ caseId: _c, actions: counted, ...rest }) => {
       const lines = counted.map(actionLine);
       return {
@@ -359,42 +409,70 @@ function reviewProgress({
   };
 }
 
+const NO_RANKING: ReviewRanking = { total: 0, reviewRag: countRags([]), pageIds: [] };
+
 /** §6.0: the worst of the open actions, and each unplanned recommendation as RED. */
 function groupRag(actions: ActionFact[], progress: Progress[]): DerivedRag | null {
   const unplanned = progress.filter((p) => p.status === 'UNPLANNED').map(() => UNPLANNED_RED);
   return rollUpRag([...actions.map((a) => a.derived), ...unplanned]);
 }
 
+/** How an action stands on the date, as the tallies count it. */
+export interface CountedStanding {
+  status: string;
+  rag: DerivedRag | null;
+  subStatus?: string;
+  /** Of its sign-off, if signed off. */
+  impact?: string;
+}
+
 /** A group's figures so far: its actions' tally and the roll-up of its RAG (§6.0). */
-class GroupTotals {
+export class GroupTotals {
   readonly tally = new ActionTally();
   rag: DerivedRag | null = null;
 
   addAction(action: ActionFact): void {
-    this.tally.add(action);
-    this.rag = rollUpRag([{ rag: this.rag }, action.derived]);
+    const d = action.derived;
+    this.count(
+      {
+        status: d.status,
+        rag: d.rag,
+        subStatus: d.subStatus,
+        impact: action.signOff?.impactAssessment,
+      },
+      1,
+      action.lead.displayText,
+    );
+    if (d.status === 'OVERDUE') this.tally.consider(overdueAction(action));
   }
 
-  /** A recommendation with no planned action counts as RED. */
-  addUnplanned(): void {
-    this.rag = rollUpRag([{ rag: this.rag }, UNPLANNED_RED]);
+  /** `n` actions standing alike on the date, led by `lead`. */
+  count(standing: CountedStanding, n: number, _lead: string): void {
+    this.tally.count(standing, n);
+    this.rag = rollUpRag([{ rag: this.rag }, standing]);
   }
+
+  /** `n` recommendations with no planned action, each counted as RED. */
+  addUnplanned(n = 1): void {
+    this.rag = rollUpRag([{ rag: this.rag }, UNPLANNED_RED]);
+    this.unplannedAdded(n);
+  }
+
+  protected unplannedAdded(_n: number): void {}
 }
 
-class AgencyTotals extends GroupTotals {
+export class AgencyTotals extends GroupTotals {
   private unplanned = 0;
   private readonly overdueByLead = new Map<string, number>();
 
-  override addAction(action: ActionFact): void {
-    super.addAction(action);
-    if (action.derived.status !== 'OVERDUE') return;
-    const lead = action.lead.displayText;
-    this.overdueByLead.set(lead, (this.overdueByLead.get(lead) ?? 0) + 1);
+  override count(standing: CountedStanding, n: number, lead: string): void {
+    super.count(standing, n, lead);
+    if (standing.status !== 'OVERDUE') return;
+    this.overdueByLead.set(lead, (this.overdueByLead.get(lead) ?? 0) + n);
   }
 
-  override addUnplanned(): void {
-    super.addUnplanned();
-    this.unplanned++;
+  protected override unplannedAdded(n: number): void {
+    this.unplanned += n;
   }
 
   progress(agency: string): AgencyProgress {
@@ -411,10 +489,15 @@ class AgencyTotals extends GroupTotals {
   }
 }
 
-class ThemeTotals extends GroupTotals {
+export class ThemeTotals extends GroupTotals {
   reviews = 0;
+  recommendations = 0;
   readonly recommendationNumbers: string[] = [];
   unplanned = 0;
+
+  protected override unplannedAdded(n: number): void {
+    this.unplanned += n;
+  }
 }
 
 /**
@@ -422,7 +505,7 @@ class ThemeTotals extends GroupTotals {
  * answering several recommendations of a theme counts once in it; actions belong to one case,
  * so counting them once per case is counting them once.
  */
-function addThemes(themes: Map<string, ThemeTotals>, progress: Progress[]): void {
+function addThemes(totals: PortfolioTotals, progress: Progress[]): void {
   const ofCase = new Map<string, Progress[]>();
   for (const p of progress) {
     for (const theme of p.themes.length > 0 ? p.themes : [NOT_THEMED]) {
@@ -430,27 +513,28 @@ function addThemes(themes: Map<string, ThemeTotals>, progress: Progress[]): void
     }
   }
   for (const [theme, recs] of ofCase) {
-    const totals = totalsOf(themes, theme, () => new ThemeTotals());
-    totals.reviews++;
+    const inTheme = totals.theme(theme);
+    inTheme.reviews++;
     for (const p of recs) {
-      totals.recommendationNumbers.push(p.number);
-      if (p.status === 'UNPLANNED') {
-        totals.unplanned++;
-        totals.addUnplanned();
-      }
+      inTheme.recommendations++;
+      inTheme.recommendationNumbers.push(p.number);
+      if (p.status === 'UNPLANNED') inTheme.addUnplanned();
     }
-    distinctActions(recs.flatMap((p) => p.actions)).forEach((a) => totals.addAction(a));
+    distinctActions(recs.flatMap((p) => p.actions)).forEach((a) => inTheme.addAction(a));
   }
 }
 
-/** In the order the themes were first met, with NOT_THEMED last. */
-function themeProgress(themes: Map<string, ThemeTotals>): ThemeProgress[] {
+/**
+ * In the order the themes were first met, with NOT_THEMED last. The numbers of recommendations
+ * are listed only when `numbered`: across reviews they repeat ("1", "2"…) and name nothing.
+ */
+function themeProgress(themes: Map<string, ThemeTotals>, numbered: boolean): ThemeProgress[] {
   return [...themes]
     .map(([theme, totals]) => ({
       theme,
       reviews: totals.reviews,
-      recommendationNumbers: totals.recommendationNumbers,
-      recommendations: totals.recommendationNumbers.length,
+      ...(numbered && { recommendationNumbers: totals.recommendationNumbers }),
+      recommendations: totals.recommendations,
       unplanned: totals.unplanned,
       rag: totals.rag,
       ...totals.tally.result(),
@@ -466,21 +550,23 @@ class ActionTally {
   private planned = 0;
   private withdrawn = 0;
   private signedOff = 0;
-  private oldest: ActionFact | undefined;
+  private oldest: OverdueAction | undefined;
 
-  add(a: ActionFact): void {
-    const d = a.derived;
-    if (d.rag === null) {
-      this.withdrawn++;
+  count({ status, rag, subStatus, impact }: CountedStanding, n: number): void {
+    if (rag === null) {
+      this.withdrawn += n;
       return;
     }
-    this.planned++;
-    this.rags[d.rag]++;
-    this.byStatus.set(d.status, (this.byStatus.get(d.status) ?? 0) + 1);
-    const impact = a.signOff?.impactAssessment;
-    if (impact) this.byImpact.set(impact, (this.byImpact.get(impact) ?? 0) + 1);
-    if (d.subStatus === 'SIGNED_OFF') this.signedOff++;
-    if (d.status === 'OVERDUE' && (!this.oldest || moreOverdue(a, this.oldest))) this.oldest = a;
+    this.planned += n;
+    this.rags[rag] += n;
+    this.byStatus.set(status, (this.byStatus.get(status) ?? 0) + n);
+    if (impact) this.byImpact.set(impact, (this.byImpact.get(impact) ?? 0) + n);
+    if (subStatus === 'SIGNED_OFF') this.signedOff += n;
+  }
+
+  /** An overdue action, kept if it is the most overdue so far. */
+  consider(overdue: OverdueAction): void {
+    if (!this.oldest || moreOverdue(overdue, this.oldest)) this.oldest = overdue;
   }
 
   result(): Tally {
@@ -507,30 +593,24 @@ class ActionTally {
       ragCounts: { ...this.rags },
       percentComplete: percent(complete, planned),
       percentSignedOff: percent(signedOff, planned),
-      oldestOverdue: oldest
-        ? {
-            actionId: oldest.actionId,
-            caseId: oldest.caseId,
-            daysOverdue: oldest.derived.daysOverdue!,
-            currentDueDate: oldest.derived.currentDueDate!,
-          }
-        : null,
+      oldestOverdue: oldest ? { ...oldest } : null,
     };
   }
 }
 
-function tally(actions: ActionFact[]): Tally {
-  const counted = new ActionTally();
-  actions.forEach((a) => counted.add(a));
-  return counted.result();
-}
+const overdueAction = (a: ActionFact): OverdueAction => ({
+  actionId: a.actionId,
+  caseId: a.caseId,
+  daysOverdue: a.derived.daysOverdue!,
+  currentDueDate: a.derived.currentDueDate!,
+});
 
 /** The most days overdue first; of two equally overdue, the first by id. */
-const moreOverdue = (a: ActionFact, b: ActionFact) =>
-  a.derived.daysOverdue! - b.derived.daysOverdue! > 0 ||
-  (a.derived.daysOverdue === b.derived.daysOverdue && a.actionId.localeCompare(b.actionId) < 0);
+const moreOverdue = (a: OverdueAction, b: OverdueAction) =>
+  a.daysOverdue - b.daysOverdue > 0 ||
+  (a.daysOverdue === b.daysOverdue && a.actionId.localeCompare(b.actionId) < 0);
 
-class RecommendationTally {
+export class RecommendationTally {
   private readonly totals: RecommendationCounts = {
     total: 0,
     multiAgency: 0,
@@ -541,18 +621,18 @@ class RecommendationTally {
     rag: { ...countRags([]), UNPLANNED: 0 },
   };
 
-  add(p: Progress): void {
+  add(p: Pick<Progress, 'scope' | 'status' | 'rag'>, n = 1): void {
     const t = this.totals;
-    t.total++;
-    if (p.scope === 'MULTI_AGENCY') t.multiAgency++;
-    if (p.scope === 'SINGLE_AGENCY') t.singleAgency++;
-    if (p.scope === 'NATIONAL') t.national++;
+    t.total += n;
+    if (p.scope === 'MULTI_AGENCY') t.multiAgency += n;
+    if (p.scope === 'SINGLE_AGENCY') t.singleAgency += n;
+    if (p.scope === 'NATIONAL') t.national += n;
     if (p.status === 'UNPLANNED') {
-      t.unplanned++;
-      t.rag.UNPLANNED++;
+      t.unplanned += n;
+      t.rag.UNPLANNED += n;
     }
-    if (p.status === 'CLOSED_WITHOUT_ACTION') t.closedWithoutAction++;
-    if (p.status === 'PLANNED' && p.rag) t.rag[p.rag]++;
+    if (p.status === 'CLOSED_WITHOUT_ACTION') t.closedWithoutAction += n;
+    if (p.status === 'PLANNED' && p.rag) t.rag[p.rag] += n;
   }
 
   counts(): RecommendationCounts {
@@ -603,7 +683,7 @@ const distinctActions = (actions: ActionFact[]) => [
   ...new Map(actions.map((a) => [a.actionId, a])).values(),
 ];
 
-function countRags(rags: (DerivedRag | null)[]): RagCounts {
+export function countRags(rags: (DerivedRag | null)[]): RagCounts {
   const counts = Object.fromEntries(RAGS.map((r) => [r, 0])) as RagCounts;
   for (const rag of rags) if (rag) counts[rag] += 1;
   return counts;
