@@ -11,6 +11,7 @@ import type { Projection, TableNames } from '../projection';
 import { ProjectionFailed } from '../projection-failed';
 import {
   type CaseContribution,
+  type Cell,
   caseContribution,
   type PortfolioAction,
   type PortfolioRecommendation,
@@ -29,7 +30,7 @@ const RECOMMENDATION_EVENT_TYPES = ['RecommendationAdded', 'RecommendationClosed
 
 export const portfolioProjection: Projection = {
   name: 'portfolio',
-  version: 1,
+  version: 2,
   handles: ['CaseReferred', ...RECOMMENDATION_EVENT_TYPES, ...ACTION_EVENT_TYPES],
   tables: [
     'portfolio_meta',
@@ -37,6 +38,7 @@ export const portfolioProjection: Projection = {
     'portfolio_actions',
     'portfolio_recommendations',
     'portfolio_cells',
+    'portfolio_due',
     'portfolio_open',
     'portfolio_reviews',
     'portfolio_themes',
@@ -74,14 +76,26 @@ export const portfolioProjection: Projection = {
       closed            INTEGER NOT NULL,
       PRIMARY KEY (case_id, recommendation_id)
     ) WITHOUT ROWID;
+    -- Each cell summed over its due dates (dated: how many of them have one), and the dated
+    -- ones again by due date, led by it: the report on a date reads the totals and only the
+    -- part due on or after the date, so it never reads the years of due dates already passed.
     CREATE TABLE ${t.portfolio_cells} (
+      grp   TEXT    NOT NULL,
+      name  TEXT    NOT NULL,
+      kind  TEXT    NOT NULL,
+      lead  TEXT    NOT NULL,
+      n     INTEGER NOT NULL,
+      dated INTEGER NOT NULL,
+      PRIMARY KEY (grp, name, kind, lead)
+    ) WITHOUT ROWID;
+    CREATE TABLE ${t.portfolio_due} (
+      due  TEXT    NOT NULL,
       grp  TEXT    NOT NULL,
       name TEXT    NOT NULL,
       kind TEXT    NOT NULL,
       lead TEXT    NOT NULL,
-      due  TEXT    NOT NULL,
       n    INTEGER NOT NULL,
-      PRIMARY KEY (grp, name, kind, lead, due)
+      PRIMARY KEY (due, grp, name, kind, lead)
     ) WITHOUT ROWID;
     CREATE TABLE ${t.portfolio_open} (
       grp       TEXT NOT NULL,
@@ -303,13 +317,22 @@ function statements(db: SqliteDatabase, t: TableNames) {
       `SELECT * FROM ${t.portfolio_recommendations} WHERE case_id = ? ORDER BY seq`,
     ),
     addToCell: db.prepare(
-      `INSERT INTO ${t.portfolio_cells} (grp, name, kind, lead, due, n)
-       VALUES (@group, @name, @kind, @lead, @due, @n)
-       ON CONFLICT DO UPDATE SET n = n + excluded.n`,
+      `INSERT INTO ${t.portfolio_cells} (grp, name, kind, lead, n, dated)
+       VALUES (@group, @name, @kind, @lead, @n, CASE WHEN @due = '' THEN 0 ELSE @n END)
+       ON CONFLICT DO UPDATE SET n = n + excluded.n, dated = dated + excluded.dated`,
     ),
     dropEmptyCell: db.prepare(
       `DELETE FROM ${t.portfolio_cells}
-       WHERE grp = @group AND name = @name AND kind = @kind AND lead = @lead AND due = @due AND n = 0`,
+       WHERE grp = @group AND name = @name AND kind = @kind AND lead = @lead AND n = 0`,
+    ),
+    addToDue: db.prepare(
+      `INSERT INTO ${t.portfolio_due} (due, grp, name, kind, lead, n)
+       VALUES (@due, @group, @name, @kind, @lead, @n)
+       ON CONFLICT DO UPDATE SET n = n + excluded.n`,
+    ),
+    dropEmptyDue: db.prepare(
+      `DELETE FROM ${t.portfolio_due}
+       WHERE due = @due AND grp = @group AND name = @name AND kind = @kind AND lead = @lead AND n = 0`,
     ),
     addOpen: db.prepare(
       `INSERT OR IGNORE INTO ${t.portfolio_open} (grp, name, due, action_id, case_id)
@@ -345,11 +368,16 @@ function recount(sql: ReturnType<typeof statements>, caseId: string): void {
   }));
   const after = caseContribution(recommendations, actions);
 
+  const count = (cell: Cell) => {
+    sql.addToCell.run(cell);
+    if (cell.due) sql.addToDue.run(cell);
+  };
   for (const cell of before?.cells ?? []) {
-    sql.addToCell.run({ ...cell, n: -cell.n });
+    count({ ...cell, n: -cell.n });
     sql.dropEmptyCell.run(cell);
+    if (cell.due) sql.dropEmptyDue.run(cell);
   }
-  for (const cell of after.cells) sql.addToCell.run(cell);
+  after.cells.forEach(count);
   before?.open.forEach((o) => sql.removeOpen.run(o));
   after.open.forEach((o) => sql.addOpen.run(o));
   before?.themes.forEach(({ theme }) => sql.removeTheme.run(theme, caseId));

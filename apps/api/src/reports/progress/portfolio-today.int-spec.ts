@@ -211,9 +211,9 @@ function readModelsOf(
 ): ReadModelStore {
   const readModels = new ReadModelStore(join(dirs.make(), 'read-models.sqlite'));
   const handlers = PROJECTIONS.map((projection) => {
-    const t = ReadModelStore.tableNames(projection, 1n);
-    readModels.db.exec(projection.createSchema(t));
-    readModels.activate(projection, 1n);
+    const generation = readModels.createGeneration(projection);
+    readModels.activate(projection, generation);
+    const t = ReadModelStore.tableNames(projection, generation);
     return { projection, handle: projection.bind(readModels.db, t) };
   });
   const apply = (batch: StoredEvent[]) =>
@@ -274,7 +274,7 @@ function portfolioTables(readModels: ReadModelStore) {
   const all = (table: string) =>
     readModels.db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2, 3`).all();
   return Object.fromEntries(
-    ['portfolio_cells', 'portfolio_open', 'portfolio_reviews', 'portfolio_themes'].map((table) => [
+    ['portfolio_cells', 'portfolio_due', 'portfolio_open', 'portfolio_reviews', 'portfolio_themes'].map((table) => [
       table,
       all(table),
     ]),
@@ -384,5 +384,13 @@ describe.each([1, 2, 3, 4])('the portfolio kept by the projection (seed %i)', (s
 
   it('declines a date before the last fact, which only the facts can answer', () => {
     expect(keptByProjection(readModels, addDays(lastDay, -1), 'effective', 1, 5)).toBeUndefined();
+  });
+});
+
+describe('the portfolio before its projection is first built', () => {
+  it('leaves the report to the facts, rather than failing it', () => {
+    const readModels = new ReadModelStore(join(dirs.make(), 'read-models.sqlite'));
+    expect(new PortfolioToday(readModels).read('2026-11-23', 1, 20)).toBeUndefined();
+    readModels.close();
   });
 });

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type BusinessDate, daysBetween, type DerivedRag, rollUpRag } from '@casetrail/domain';
-import { type CellGroup, DATED_OPEN, ReadModelStore } from '@casetrail/projections';
+import { type CellGroup, portfolioProjection, ReadModelStore } from '@casetrail/projections';
 import {
   countRags,
   type GroupTotals,
@@ -25,55 +25,86 @@ export class PortfolioToday {
   /**
    * The totals and the page of reviews, or undefined when the date is before the last fact
    * (or a fact became known after it): the cells then do not hold what stood on that date.
+   * Undefined too while the projection is first built, so the report is slower, not missing.
    */
   read(date: BusinessDate, page: number, pageSize: number): Today | undefined {
     // One read transaction, so the cells, the ranking and the oldest agree with one another.
     return this.readModels.db.transaction(() => {
+      if (!this.readModels.active(portfolioProjection.name)) return undefined;
       const { last_day: lastDay } = this.row<{ last_day: string }>(
         'SELECT last_day FROM portfolio_meta',
       )!;
       if (lastDay > date) return undefined;
+      const cells = this.cellsOn(date);
       const totals = new PortfolioTotals(false);
-      this.themesInOrder().forEach((theme) => totals.theme(theme));
+      const themes = cells.filter((c) => c.grp === 'theme').map((c) => c.name);
+      this.inOrderMet(themes).forEach((theme) => totals.theme(theme));
       const reviewRag = countRags([]);
       let total = 0;
-      for (const cell of this.readModels.rows<CellRow>(
-        'SELECT grp, name, kind, lead, due, n FROM portfolio_cells',
-      )) {
-        const n = Number(cell.n);
+      const overdueIn = new Map<string, [ActionGroup, string]>();
+      for (const cell of cells) {
+        const [n, passed] = [Number(cell.n), Number(cell.passed)];
+        // Each cell counts twice: what is due by the date, and the rest.
+        const split = (count: (n: number, passed: boolean) => void) => {
+          if (passed > 0) count(passed, true);
+          if (n > passed) count(n - passed, false);
+        };
         if (cell.grp === 'reviews') {
-          const rag = onDate(nullable(cell.kind), cell.due, date);
-          if (rag) reviewRag[rag] += n;
-          total += n;
+          split((n, passed) => {
+            const rag = onDate(nullable(cell.kind), passed);
+            if (rag) reviewRag[rag] += n;
+            total += n;
+          });
         } else if (cell.grp === 'recommendations') {
-          const [scope, status, rag] = cell.kind.split('|') as [string, string, string];
-          const planned = status === 'PLANNED';
-          totals.recommendations.add(
-            {
-              scope,
-              status: status as RecommendationStatus,
-              rag: planned ? onDate(nullable(rag), cell.due, date) : nullable(rag),
-            },
-            n,
+          const [scope, status, rag] = cell.kind.split('|') as [
+            string,
+            RecommendationStatus,
+            string,
+          ];
+          split((n, passed) =>
+            totals.recommendations.add({ scope, status, rag: onDate(nullable(rag), passed) }, n),
           );
         } else {
-          countActions(groupOf(totals, cell.grp as ActionGroup, cell.name), cell, n, date);
+          const group = groupOf(totals, cell.grp, cell.name);
+          split((n, passed) => countActions(group, cell, n, passed));
+          if (passed > 0) overdueIn.set(`${cell.grp} ${cell.name}`, [cell.grp, cell.name]);
         }
       }
-      for (const [group, name] of this.groupsWithOpenActions()) {
+      for (const [group, name] of overdueIn.values()) {
         const oldest = this.oldestOpen(group, name);
-        if (oldest && oldest.due < date) {
-          groupOf(totals, group, name).tally.consider({
-            actionId: oldest.action_id,
-            caseId: oldest.case_id,
-            daysOverdue: daysBetween(oldest.due, date),
-            currentDueDate: oldest.due,
-          });
-        }
+        groupOf(totals, group, name).tally.consider({
+          actionId: oldest.action_id,
+          caseId: oldest.case_id,
+          daysOverdue: daysBetween(oldest.due, date),
+          currentDueDate: oldest.due,
+        });
       }
       const pageIds = this.page(date, reviewRag, total, (page - 1) * pageSize, pageSize);
       return { totals, ranking: { total, reviewRag, pageIds } };
     })();
+  }
+
+  /**
+   * The cells with how many of each were due before the date: every dated one but those due on
+   * or after it, which are few (the rest of the due dates have passed).
+   */
+  private cellsOn(date: BusinessDate): CellOnDate[] {
+    const key = (c: { grp: string; name: string; kind: string; lead: string }) =>
+      JSON.stringify([c.grp, c.name, c.kind, c.lead]);
+    const notYet = new Map(
+      this.readModels
+        .rows<CellOnDate & { later: bigint }>(
+          `SELECT grp, name, kind, lead, sum(n) AS later FROM portfolio_due
+           WHERE due >= @date GROUP BY grp, name, kind, lead`,
+          { date },
+        )
+        .map((c) => [key(c), c.later]),
+    );
+    return this.readModels
+      .rows<CellOnDate & { dated: bigint }>(
+        'SELECT grp, name, kind, lead, n, dated FROM portfolio_cells',
+      )
+      .map((c) => ({ ...c, passed: c.dated - (notYet.get(key(c)) ?? 0n) }));
   }
 
   private row<T>(sql: string, ...params: unknown[]): T | undefined {
@@ -81,33 +112,31 @@ export class PortfolioToday {
   }
 
   /** As the report meets them: by the first case (in id order) and the place within it. */
-  private themesInOrder(): string[] {
-    return this.readModels
-      .rows<{ theme: string }>(
-        `SELECT theme FROM portfolio_themes t
-         WHERE case_id = (SELECT min(case_id) FROM portfolio_themes WHERE theme = t.theme)
-         ORDER BY case_id, ord`,
-      )
-      .map((r) => r.theme);
-  }
-
-  private groupsWithOpenActions(): [ActionGroup, string][] {
-    return this.readModels
-      .rows<{ grp: ActionGroup; name: string }>(
-        `SELECT DISTINCT grp, name FROM portfolio_cells WHERE due <> '' AND grp NOT IN ('reviews', 'recommendations')`,
-      )
-      .map((r) => [r.grp, r.name]);
+  private inOrderMet(themes: string[]): string[] {
+    const firstMet = new Map(
+      [...new Set(themes)].map((theme) => {
+        const first = this.row<{ case_id: string; ord: bigint }>(
+          'SELECT case_id, ord FROM portfolio_themes WHERE theme = ? ORDER BY case_id LIMIT 1',
+          theme,
+        )!;
+        return [theme, first];
+      }),
+    );
+    const binary = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    return [...firstMet]
+      .sort(([, a], [, b]) => binary(a.case_id, b.case_id) || Number(a.ord) - Number(b.ord))
+      .map(([theme]) => theme);
   }
 
   /** The open action due first (of several due that day, the first by id as the report orders them). */
-  private oldestOpen(group: string, name: string): OpenRow | undefined {
+  private oldestOpen(group: string, name: string): OpenRow {
     const first = this.readModels.rows<OpenRow>(
       `SELECT due, action_id, case_id FROM portfolio_open
        WHERE grp = @group AND name = @name
          AND due = (SELECT min(due) FROM portfolio_open WHERE grp = @group AND name = @name)`,
       { group, name },
     );
-    return first.sort((a, b) => a.action_id.localeCompare(b.action_id))[0];
+    return first.sort((a, b) => a.action_id.localeCompare(b.action_id))[0]!;
   }
 
   /** The reviews of the page, worst first and then by case id, as many as each RAG needs. */
@@ -148,13 +177,15 @@ export interface Today {
 
 type ActionGroup = Exclude<CellGroup, 'reviews' | 'recommendations'>;
 
-interface CellRow {
+/** Cells of one group, kind and lead, over every due date. */
+interface CellOnDate {
   grp: CellGroup;
   name: string;
   kind: string;
   lead: string;
-  due: string;
   n: bigint;
+  /** How many of them had an open due date before the date. */
+  passed: bigint;
 }
 
 interface OpenRow {
@@ -166,8 +197,8 @@ interface OpenRow {
 const nullable = (rag: string) => (rag === '' ? null : (rag as DerivedRag));
 
 /** A roll-up on the date: RED once the earliest open due date has passed (§6.0 step 4). */
-const onDate = (rag: DerivedRag | null, due: string, date: BusinessDate) =>
-  due !== '' && due < date ? rollUpRag([{ rag }, { rag: 'RED' }]) : rag;
+const onDate = (rag: DerivedRag | null, passed: boolean) =>
+  passed ? rollUpRag([{ rag }, { rag: 'RED' }]) : rag;
 
 const PASSED = `(due <> '' AND due < @date)`;
 /** The same for the reviews table, for each RAG a review can have on the date. */
@@ -180,14 +211,15 @@ const RAG_ON_DATE: Record<DerivedRag | 'NONE', string> = {
   NONE: `rag = ''`,
 };
 
-function groupOf(totals: PortfolioTotals, group: ActionGroup, name: string): GroupTotals {
+function groupOf(totals: PortfolioTotals, group: CellGroup, name: string): GroupTotals {
   if (group === 'all') return totals.all;
   if (group === 'agency') return totals.agency(name);
   if (group === 'body') return totals.body(name);
   return totals.theme(name);
 }
 
-function countActions(totals: GroupTotals, cell: CellRow, n: number, date: BusinessDate): void {
+/** `n` of the cell's actions, `passed` if their due date is before the date asked about. */
+function countActions(totals: GroupTotals, cell: CellOnDate, n: number, passed: boolean): void {
   if (cell.kind === 'UNPLANNED') return totals.addUnplanned(n);
   if (cell.kind === 'RECOMMENDATIONS' || cell.kind === 'REVIEWS') {
     const theme = totals as ThemeTotals;
@@ -196,11 +228,11 @@ function countActions(totals: GroupTotals, cell: CellRow, n: number, date: Busin
     return;
   }
   const [status, subStatus, impact, rag] = cell.kind.split('|') as [string, string, string, string];
-  const overdue = DATED_OPEN.has(status) && cell.due < date;
+  // Only an open action has a due date the cells count as passed (§6.0 step 4).
   totals.count(
     {
-      status: overdue ? 'OVERDUE' : status,
-      rag: overdue ? 'RED' : nullable(rag),
+      status: passed ? 'OVERDUE' : status,
+      rag: passed ? 'RED' : nullable(rag),
       subStatus: subStatus || undefined,
       impact: impact || undefined,
     },
