@@ -54,7 +54,20 @@ const ESCALATION: [string, object][] = [
   ['EscalationResolved', { occurredOn: '2015-07-06', outcome: 'ACTION_COMPLETED', note: 'done', by: { name: 'x', role: 'y' } }],
 ];
 
-function log(): StoredEvent[] {
+/** B1-A10, made up: every kind of change to an action's row, returned once, then withdrawn. */
+const A10: [string, object, string?][] = [
+  ['ActionPlanned', { ...(A09[0]![1] as object), occurredOn: '2015-03-02', actionId: 'B1-A10', dueDate: undefined, dueDatePrecision: 'CONDITIONAL' }],
+  ['ActionDueDateSet', { occurredOn: '2015-04-01', dueDate: '2015-10-31', reason: 'trigger met' }],
+  ['ActionLeadChanged', { occurredOn: '2015-05-01', fromLead: { displayText: 'x', persons: [] }, toLead: { displayText: 'Head of Service, CIN', persons: [] }, reason: 'left' }],
+  ['ActionProgressRecorded', { occurredOn: '2015-06-01', progressId: 'p1', reportedBy: 'x', narrative: 'slipping', rag: 'RED', evidence: [] }],
+  ['ActionDueDateChanged', { occurredOn: '2015-06-02', fromDate: '2015-10-31', toDate: '2015-12-31', reason: 'capacity', approvedBy: { name: 'c', role: 'Chair' } }],
+  ['ActionCompleted', { occurredOn: '2015-12-01', completedBy: 'x', summary: 'done', evidence: [] }],
+  ['ActionCompletionReturned', { occurredOn: '2015-12-10', reason: 'no evidence' }],
+  ['ActionProgressRecorded', { occurredOn: '2015-12-11', progressId: 'p2', reportedBy: 'x', narrative: 'again', rag: 'GREEN', evidence: [] }],
+  ['ActionCancelled', { occurredOn: '2016-01-05', reason: 'superseded by the new plan' }],
+];
+
+function log(...more: [string, [string, object, string?][]][]): StoredEvent[] {
   const events: StoredEvent[] = [];
   const add = (streamId: string, rows: [string, object, string?][]) =>
     rows.forEach(([type, data, knownOn], i) =>
@@ -71,6 +84,7 @@ function log(): StoredEvent[] {
     );
   add('action-B1-A09', A09);
   add('escalation-E1', ESCALATION);
+  more.forEach(([streamId, rows]) => add(streamId, rows));
   return events;
 }
 
@@ -186,16 +200,31 @@ describe('the action plans projection', () => {
   it('keeps the same rows when the whole log comes in one batch as when each event is its own', () => {
     const tables = ['actions', 'action_history', 'action_status', 'action_overdue', 'escalations', 'escalation_history'];
     const rows = () => tables.map((table) => readModels.db.prepare(`SELECT * FROM ${table}`).all());
+    const events = log(['action-B1-A10', A10]);
     const apply = bindFresh();
-    log().forEach(apply);
+    events.forEach(apply);
     const eventByEvent = rows();
     readModels.db.exec(tables.map((table) => `DELETE FROM ${table}__g1;`).join(''));
     const handle = actionPlansProjection.bind(readModels.db, ReadModelStore.tableNames(actionPlansProjection, 1n));
-    log().forEach(handle);
+    events.forEach(handle);
     expect(readModels.db.prepare('SELECT count(*) AS n FROM action_status').get()).toEqual({ n: 0n });
     handle.endBatch!();
     expect(rows()).toEqual(eventByEvent);
     expect(eventByEvent[2]).not.toEqual([]);
+    // A10's row as its last event of each kind left it, whether updated once per event or per batch.
+    expect(readModels.db.prepare("SELECT * FROM actions WHERE action_id = 'B1-A10'").get()).toMatchObject({
+      original_due_date: null,
+      current_due_date: '2015-12-31',
+      due_date_changes: 1n,
+      lead: JSON.stringify({ displayText: 'Head of Service, CIN', persons: [] }),
+      status: 'CANCELLED',
+      reported_rag: 'GREEN',
+      last_progress_on: '2015-12-11',
+      completed_on: null,
+      signed_off_on: null,
+      closed_on: '2016-01-05',
+      version: 9n,
+    });
   });
 
   it('counts each overdue day under the lead of that day, and reads the lead of the day', () => {

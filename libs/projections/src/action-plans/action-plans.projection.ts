@@ -166,6 +166,64 @@ function overdueRows(id: string, mode: string, periods: LedPeriod[]): PeriodRow[
   return rows;
 }
 
+/** What a batch's events change in an action's row, as `updateAction` binds it. */
+interface ActionRowChange {
+  actionId: string;
+  dueDate: unknown;
+  dueDateChanges: number;
+  lead: string | null;
+  status: string | null;
+  rag: unknown;
+  progressOn: string | null;
+  /** completed_on: set to completedOn, cleared by a return, or left. */
+  completed: 'SET' | 'CLEARED' | 'LEFT';
+  completedOn: string | null;
+  signedOffOn: string | null;
+  closedOn: string | null;
+  version: bigint;
+  position: bigint;
+}
+
+const unchanged = (actionId: string): ActionRowChange => ({
+  actionId,
+  dueDate: null,
+  dueDateChanges: 0,
+  lead: null,
+  status: null,
+  rag: null,
+  progressOn: null,
+  completed: 'LEFT',
+  completedOn: null,
+  signedOffOn: null,
+  closedOn: null,
+  version: 0n,
+  position: 0n,
+});
+
+/** The change after one more event: each column as the last event that sets it left it. */
+function changed(c: ActionRowChange, event: StoredEvent, entry: HistoryEntry): ActionRowChange {
+  const { type } = event;
+  const d = entry.data;
+  const on = entry.occurredOn;
+  const newDue =
+    type === 'ActionDueDateChanged' ? d.toDate : type === 'ActionDueDateSet' ? d.dueDate : null;
+  return {
+    ...c,
+    dueDate: newDue ?? c.dueDate,
+    dueDateChanges: c.dueDateChanges + (type === 'ActionDueDateChanged' ? 1 : 0),
+    lead: type === 'ActionLeadChanged' ? JSON.stringify(d.toLead) : c.lead,
+    status: ACTION_STATUS_AFTER[type] ?? c.status,
+    rag: type === 'ActionProgressRecorded' ? (d.rag ?? c.rag) : c.rag,
+    progressOn: type === 'ActionProgressRecorded' ? on : c.progressOn,
+    ...(type === 'ActionCompleted' && { completed: 'SET', completedOn: on }),
+    ...(type === 'ActionCompletionReturned' && { completed: 'CLEARED', completedOn: null }),
+    signedOffOn: type === 'ActionCompletionSignedOff' ? on : c.signedOffOn,
+    closedOn: type === 'ActionCancelled' || type === 'ActionSuperseded' ? on : c.closedOn,
+    version: event.version,
+    position: event.position,
+  };
+}
+
 /** Writes the rows of `wanted` that `existing` lacks or holds otherwise, and removes the rest. */
 function sync(
   existing: PeriodRow[],
@@ -295,17 +353,18 @@ export const actionPlansProjection: Projection = {
        VALUES (@actionId, @caseId, @recommendationIds, @number, @actionText, @agency, @lead, @monitoringBody,
          @timescaleText, @dueDatePrecision, @plannedOn, @dueDate, @dueDate, 'PLANNED', @version, @position)`,
     );
+    // One update per action per batch, with what the batch's events changed (ActionRowChange).
     const updateAction = db.prepare(
       `UPDATE ${t.actions} SET
          current_due_date = COALESCE(@dueDate, current_due_date),
-         due_date_changes = due_date_changes + @dueDateChanged,
+         due_date_changes = due_date_changes + @dueDateChanges,
          lead = COALESCE(@lead, lead),
          status = COALESCE(@status, status),
          reported_rag = COALESCE(@rag, reported_rag),
          last_progress_on = COALESCE(@progressOn, last_progress_on),
-         completed_on = CASE WHEN @type = 'ActionCompleted' THEN @on WHEN @type = 'ActionCompletionReturned' THEN NULL ELSE completed_on END,
-         signed_off_on = CASE WHEN @type = 'ActionCompletionSignedOff' THEN @on ELSE signed_off_on END,
-         closed_on = CASE WHEN @type IN ('ActionCancelled', 'ActionSuperseded') THEN @on ELSE closed_on END,
+         completed_on = CASE @completed WHEN 'SET' THEN @completedOn WHEN 'CLEARED' THEN NULL ELSE completed_on END,
+         signed_off_on = COALESCE(@signedOffOn, signed_off_on),
+         closed_on = COALESCE(@closedOn, closed_on),
          version = @version, last_position = @position
        WHERE action_id = @actionId`,
     );
@@ -401,19 +460,27 @@ export const actionPlansProjection: Projection = {
       if (!pending.has(id)) pending.set(id, event);
     }
 
+    /** The last event applied to the action: this batch's, else the row's. */
+    function lastPosition(id: string): bigint | undefined {
+      const inBatch = changes.get(id)?.position ?? planned.get(id);
+      if (inBatch !== undefined) return inBatch;
+      return (actionRow.get(id) as { last_position: bigint } | undefined)?.last_position;
+    }
+
     function applyAction(event: StoredEvent, id: string): void {
-      const existing = actionRow.get(id) as { last_position: bigint } | undefined;
-      if (existing && existing.last_position >= event.position) return;
+      const last = lastPosition(id);
+      if (last !== undefined && last >= event.position) return;
       const entry = historyEntryOf(event);
       const d = entry.data;
-      const common = { actionId: id, version: event.version, position: event.position };
-      if (event.type !== 'ActionPlanned' && !existing) return;
-      if (!(event.type === 'ActionPlanned' && existing))
+      if (event.type !== 'ActionPlanned' && last === undefined) return;
+      if (!(event.type === 'ActionPlanned' && last !== undefined))
         appendActionHistory.run(id, event.version, JSON.stringify(entry));
       if (event.type === 'ActionPlanned') {
-        if (existing) return;
+        if (last !== undefined) return;
         insertAction.run({
-          ...common,
+          actionId: id,
+          version: event.version,
+          position: event.position,
           caseId: d.caseId,
           recommendationIds: JSON.stringify(d.recommendationIds),
           number: d.number ?? null,
@@ -426,26 +493,12 @@ export const actionPlansProjection: Projection = {
           plannedOn: entry.occurredOn,
           dueDate: d.dueDate ?? null,
         });
+        planned.set(id, event.position);
         track(id, event);
         return;
       }
-      const newDue =
-        event.type === 'ActionDueDateChanged'
-          ? d.toDate
-          : event.type === 'ActionDueDateSet'
-            ? d.dueDate
-            : null;
-      updateAction.run({
-        ...common,
-        type: event.type,
-        on: entry.occurredOn,
-        dueDate: newDue ?? null,
-        dueDateChanged: event.type === 'ActionDueDateChanged' ? 1 : 0,
-        lead: event.type === 'ActionLeadChanged' ? JSON.stringify(d.toLead) : null,
-        status: ACTION_STATUS_AFTER[event.type] ?? null,
-        rag: event.type === 'ActionProgressRecorded' ? d.rag : null,
-        progressOn: event.type === 'ActionProgressRecorded' ? entry.occurredOn : null,
-      });
+      const change = changes.get(id) ?? unchanged(id);
+      changes.set(id, changed(change, event, entry));
       track(id, event);
     }
 
@@ -489,9 +542,18 @@ export const actionPlansProjection: Projection = {
       });
     }
 
-    // Periods are recomputed once per action per batch, after its last event: an action plan
-    // entered from past papers brings each action's whole history in one batch.
+    // Each action's row is updated, and its periods recomputed, once per batch, after its last
+    // event there: an action plan entered from past papers brings each action's whole history
+    // in one batch.
     const pending = new Map<string, StoredEvent>();
+    const changes = new Map<string, ActionRowChange>();
+    /** Actions planned in this batch, by the position of their plan. */
+    const planned = new Map<string, bigint>();
+    const forget = () => {
+      pending.clear();
+      changes.clear();
+      planned.clear();
+    };
     const handler = (event: StoredEvent) => {
       const [category, ...rest] = event.streamId.split('-');
       const id = rest.join('-');
@@ -499,21 +561,25 @@ export const actionPlansProjection: Projection = {
         if (category === 'action') applyAction(event, id);
         else if (category === 'escalation') applyEscalation(event, id);
       } catch (error) {
-        pending.clear(); // The batch is rolled back; the part before this event is applied again.
+        forget(); // The batch is rolled back; the part before this event is applied again.
         throw error;
       }
     };
     const endBatch = () => {
-      for (const [id, first] of pending) {
-        try {
-          trackStatus(id);
-        } catch (error) {
-          pending.clear();
-          // Stopping at the action's first event in the batch keeps all of them out of the part applied.
-          throw new ProjectionFailed(actionPlansProjection.name, first, error);
+      try {
+        for (const [id, first] of pending) {
+          try {
+            const change = changes.get(id);
+            if (change) updateAction.run(change);
+            trackStatus(id);
+          } catch (error) {
+            // Stopping at the action's first event in the batch keeps all of them out of the part applied.
+            throw new ProjectionFailed(actionPlansProjection.name, first, error);
+          }
         }
+      } finally {
+        forget();
       }
-      pending.clear();
     };
     return Object.assign(handler, { endBatch });
   },
