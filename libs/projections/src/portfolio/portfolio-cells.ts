@@ -30,6 +30,10 @@ export interface Cell {
   n: number;
 }
 
+/** What tells one cell from another: all but its count. */
+export const cellKey = (c: Omit<Cell, 'n'>) =>
+  JSON.stringify([c.group, c.name, c.kind, c.lead, c.due]);
+
 /** An open action with a due date, for the most overdue of each group. */
 export interface OpenAction {
   group: CellGroup;
@@ -98,7 +102,7 @@ export function caseContribution(
   const cells = new Map<string, Cell>();
   const open: OpenAction[] = [];
   const add = (group: CellGroup, name: string, kind: string, due = '', lead = '') => {
-    const key = JSON.stringify([group, name, kind, lead, due]);
+    const key = cellKey({ group, name, kind, lead, due });
     const cell = cells.get(key);
     if (cell) cell.n++;
     else cells.set(key, { group, name, kind, lead, due, n: 1 });
@@ -142,15 +146,12 @@ export function caseContribution(
     answering.forEach((s) => countAction(s, 'theme', theme));
   }
 
-  const reported = standings.length > 0 || recommendations.length > 0;
-  if (reported) {
-    const { rag, due } = rollUp(caseRags);
-    add('reviews', '', rag ?? '', due);
-  }
+  const review = standings.length > 0 || recommendations.length > 0 ? rollUp(caseRags) : null;
+  if (review) add('reviews', '', review.rag ?? '', review.due);
   return {
     cells: [...cells.values()],
     open,
-    review: reported ? rollUp(caseRags) : null,
+    review,
     themes: [...themes].map(([theme, { order }]) => ({ theme, order })),
   };
 }

@@ -13,6 +13,8 @@ import {
   type CaseContribution,
   type Cell,
   caseContribution,
+  cellKey,
+  type OpenAction,
   type PortfolioAction,
   type PortfolioRecommendation,
 } from './portfolio-cells';
@@ -368,21 +370,33 @@ function recount(sql: ReturnType<typeof statements>, caseId: string): void {
   }));
   const after = caseContribution(recommendations, actions);
 
-  const count = (cell: Cell) => {
+  // Only what changed is written: a new event changes one action's few cells, not the case's.
+  const delta = new Map<string, Cell>();
+  for (const cell of before?.cells ?? []) delta.set(cellKey(cell), { ...cell, n: -cell.n });
+  for (const cell of after.cells) {
+    const key = cellKey(cell);
+    delta.set(key, { ...cell, n: cell.n + (delta.get(key)?.n ?? 0) });
+  }
+  for (const cell of delta.values()) {
+    if (cell.n === 0) continue;
     sql.addToCell.run(cell);
     if (cell.due) sql.addToDue.run(cell);
-  };
-  for (const cell of before?.cells ?? []) {
-    count({ ...cell, n: -cell.n });
+    if (cell.n > 0) continue;
     sql.dropEmptyCell.run(cell);
     if (cell.due) sql.dropEmptyDue.run(cell);
   }
-  after.cells.forEach(count);
-  before?.open.forEach((o) => sql.removeOpen.run(o));
-  after.open.forEach((o) => sql.addOpen.run(o));
-  before?.themes.forEach(({ theme }) => sql.removeTheme.run(theme, caseId));
+  const wasOpen = new Set(before?.open.map(openKey));
+  const isOpen = new Set(after.open.map(openKey));
+  before?.open.filter((o) => !isOpen.has(openKey(o))).forEach((o) => sql.removeOpen.run(o));
+  after.open.filter((o) => !wasOpen.has(openKey(o))).forEach((o) => sql.addOpen.run(o));
+  const themes = new Set(after.themes.map(({ theme }) => theme));
+  before?.themes
+    .filter(({ theme }) => !themes.has(theme))
+    .forEach(({ theme }) => sql.removeTheme.run(theme, caseId));
   after.themes.forEach(({ theme, order }) => sql.putTheme.run(theme, caseId, order));
   if (after.review) sql.putReview.run(caseId, after.review.rag ?? '', after.review.due);
   else sql.removeReview.run(caseId);
   sql.putContribution.run(caseId, JSON.stringify(after));
 }
+
+const openKey = (o: OpenAction) => JSON.stringify([o.group, o.name, o.due, o.actionId]);

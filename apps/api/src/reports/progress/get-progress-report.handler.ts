@@ -5,6 +5,7 @@ import { ReportFacts } from '../report-facts';
 import { GetProgressReport, type ProgressReportPage } from './get-progress-report.query';
 import { PortfolioToday } from './portfolio-today';
 import {
+  buildProgressReport,
   drawReviews,
   ProgressPortfolio,
   type ProgressReport,
@@ -64,14 +65,13 @@ export class GetProgressReportHandler implements IQueryHandler<
     return portfolio.report({ page, pageSize }, drawn);
   }
 
+  /** One review: its facts are read once, for its totals and to draw it. */
   private oneReview(
     asOf: BusinessDate,
     mode: AsOfMode,
     caseId: string,
     reviewPage: ReviewPage,
   ): ProgressReport {
-    const portfolio = new ProgressPortfolio();
-    portfolio.add(this.facts.forProgressTotals(asOf, mode, [caseId]));
-    return portfolio.report(reviewPage, (ids) => this.facts.forProgress(asOf, mode, ids));
+    return buildProgressReport(this.facts.forProgress(asOf, mode, [caseId]), reviewPage);
   }
 }

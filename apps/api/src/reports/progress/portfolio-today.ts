@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type BusinessDate, daysBetween, type DerivedRag, rollUpRag } from '@casetrail/domain';
 import { type CellGroup, portfolioProjection, ReadModelStore } from '@casetrail/projections';
 import {
+  binary,
   countRags,
   type GroupTotals,
   PortfolioTotals,
@@ -122,7 +123,6 @@ export class PortfolioToday {
         return [theme, first];
       }),
     );
-    const binary = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
     return [...firstMet]
       .sort(([, a], [, b]) => binary(a.case_id, b.case_id) || Number(a.ord) - Number(b.ord))
       .map(([theme]) => theme);

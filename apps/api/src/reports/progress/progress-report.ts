@@ -340,7 +340,8 @@ function casesOf(facts: TotalsFacts & Partial<ProgressReportFacts>): CaseFacts[]
   }));
 }
 
-const binary = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Case ids compared as SQLite's BINARY collation orders them. */
+export const binary = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function totalsOf<T>(groups: Map<string, T>, name: string, create: () => T): T {
   let totals = groups.get(name);
