@@ -13,6 +13,7 @@ import {
 } from '../event-store';
 import { GENESIS_HASH, hashEnvelope, normalise } from '../hash-chain';
 import type { BackgroundCheckpoints } from './background-checkpoints';
+import { eventKey, prepareEventsTable } from './events-table';
 import { openSqlite, type SqliteDatabase } from './open-sqlite';
 
 export interface SqliteEventStoreOptions {
@@ -38,6 +39,13 @@ interface EventRow {
   hash: string;
 }
 
+/** Where an event id is stored. */
+interface StoredId {
+  stream_id: string;
+  version: bigint;
+  position: bigint;
+}
+
 interface PendingAppend {
   streamId: string;
   expected: ExpectedVersion;
@@ -45,22 +53,6 @@ interface PendingAppend {
   resolve(result: AppendResult): void;
   reject(error: unknown): void;
 }
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS events (
-  position       INTEGER PRIMARY KEY AUTOINCREMENT,
-  event_id       TEXT    NOT NULL UNIQUE,
-  stream_id      TEXT    NOT NULL,
-  version        INTEGER NOT NULL CHECK (version > 0),
-  type           TEXT    NOT NULL,
-  schema_version INTEGER NOT NULL,
-  data           TEXT    NOT NULL,
-  metadata       TEXT    NOT NULL,
-  recorded_at    TEXT    NOT NULL,
-  prev_hash      TEXT    NOT NULL,
-  hash           TEXT    NOT NULL,
-  UNIQUE (stream_id, version)
-);`;
 
 const MAX_PAGE = 10_000;
 
@@ -87,7 +79,7 @@ export class SqliteEventStore extends EventStore {
   constructor(options: SqliteEventStoreOptions) {
     super();
     this.db = openSqlite(options.path, { synchronous: 'FULL' });
-    this.db.exec(SCHEMA);
+    prepareEventsTable(this.db);
     this.checkpoints = options.checkpoints;
     this.checkpoints?.watch(options.path, 'FULL');
     this.now = options.now ?? (() => new Date());
@@ -95,7 +87,8 @@ export class SqliteEventStore extends EventStore {
     const inSavepoint = this.db.transaction((pending: PendingAppend) => this.write(pending));
     // One insert is atomic on its own: SQLite undoes a failed statement, so a single-event
     // append needs no savepoint (which cost a tenth of an append's CPU).
-    this.appendOne = (pending) => (pending.events.length === 1 ? this.write(pending) : inSavepoint(pending));
+    this.appendOne = (pending) =>
+      pending.events.length === 1 ? this.write(pending) : inSavepoint(pending);
     this.commitBatch = this.db.transaction((batch: PendingAppend[]) =>
       batch.map((pending) => {
         try {
@@ -110,9 +103,14 @@ export class SqliteEventStore extends EventStore {
     ).immediate;
   }
 
-  append(streamId: string, expected: ExpectedVersion, events: readonly NewEvent[]): Promise<AppendResult> {
+  append(
+    streamId: string,
+    expected: ExpectedVersion,
+    events: readonly NewEvent[],
+  ): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new Error('Event store is closed'));
-    if (events.length === 0) return Promise.reject(new InvalidAppend('An append needs at least one event'));
+    if (events.length === 0)
+      return Promise.reject(new InvalidAppend('An append needs at least one event'));
     return new Promise((resolve, reject) => {
       this.queue.push({ streamId, expected, events, resolve, reject });
       if (!this.flushScheduled) {
@@ -145,11 +143,12 @@ export class SqliteEventStore extends EventStore {
 
   /**
    * Throwing undoes this append only: its inserts run in a savepoint, or are one statement.
-   * A retried append is recognised only when the fresh append fails (wrong version or a stored
-   * event id), so the common case does not probe for its event ids first.
+   * Each event id is looked up before it is inserted (see events-table.ts); a retried append is
+   * recognised when its first id, or its expected version, is taken.
    */
   private write({ streamId, expected, events }: PendingAppend): AppendResult {
-    const tip = this.statements.streamTip.get(streamId) as { version: bigint; hash: string } | undefined;
+    const tip = this.statements.streamTip.get(streamId) as
+      { version: bigint; hash: string } | undefined;
     const current = tip?.version ?? 0n;
     if (!satisfiesExpected(expected, current)) {
       const retried = this.previousAppendOf(streamId, events);
@@ -164,29 +163,29 @@ export class SqliteEventStore extends EventStore {
     for (const [i, event] of events.entries()) {
       version += 1n;
       const envelope = normalise(event, streamId, version, recordedAt, prevHash);
-      const hash = hashEnvelope(envelope);
-      try {
-        const info = this.statements.insert.run(
-          envelope.eventId,
-          streamId,
-          version,
-          envelope.type,
-          envelope.schemaVersion,
-          envelope.dataJson,
-          envelope.metadataJson,
-          recordedAt,
-          prevHash,
-          hash,
-        );
-        position = BigInt(info.lastInsertRowid);
-      } catch (error) {
+      const key = eventKey(envelope.eventId);
+      const taken = this.storedEvent(envelope.eventId, key);
+      if (taken) {
         // Nothing of this append is written yet, so a retry can still be answered.
-        if (i === 0 && isDuplicateEventId(error)) {
-          const retried = this.previousAppendOf(streamId, events);
-          if (retried) return retried;
-        }
-        throw this.explainInsertFailure(error, event.eventId, streamId);
+        const retried = i === 0 ? this.previousAppendOf(streamId, events) : undefined;
+        if (retried) return retried;
+        throw new EventIdAlreadyUsed(envelope.eventId, streamId, taken.stream_id);
       }
+      const hash = hashEnvelope(envelope);
+      const info = this.statements.insert.run(
+        envelope.eventId,
+        key,
+        streamId,
+        version,
+        envelope.type,
+        envelope.schemaVersion,
+        envelope.dataJson,
+        envelope.metadataJson,
+        recordedAt,
+        prevHash,
+        hash,
+      );
+      position = BigInt(info.lastInsertRowid);
       prevHash = hash;
     }
     return { version, position };
@@ -197,15 +196,17 @@ export class SqliteEventStore extends EventStore {
    * if it is stored on this stream, the whole append was committed before, and the original
    * answer is returned; ids stored on another stream are a conflict.
    */
-  private previousAppendOf(streamId: string, events: readonly NewEvent[]): AppendResult | undefined {
-    const first = this.statements.byEventId.get(events[0].eventId) as
-      | { stream_id: string; version: bigint; position: bigint }
-      | undefined;
+  private previousAppendOf(
+    streamId: string,
+    events: readonly NewEvent[],
+  ): AppendResult | undefined {
+    const first = this.storedEvent(events[0].eventId);
     if (!first) return undefined;
-    if (first.stream_id !== streamId) throw new EventIdAlreadyUsed(events[0].eventId, streamId, first.stream_id);
+    if (first.stream_id !== streamId)
+      throw new EventIdAlreadyUsed(events[0].eventId, streamId, first.stream_id);
     let last = first;
     for (const event of events.slice(1)) {
-      const stored = this.statements.byEventId.get(event.eventId) as typeof first | undefined;
+      const stored = this.storedEvent(event.eventId);
       if (!stored || stored.stream_id !== streamId || stored.version !== last.version + 1n) {
         throw new EventIdAlreadyUsed(events[0].eventId, streamId, first.stream_id);
       }
@@ -214,12 +215,8 @@ export class SqliteEventStore extends EventStore {
     return { version: last.version, position: last.position };
   }
 
-  private explainInsertFailure(error: unknown, eventId: string, streamId: string): unknown {
-    if (isDuplicateEventId(error)) {
-      const stored = this.statements.byEventId.get(eventId) as { stream_id: string } | undefined;
-      return new EventIdAlreadyUsed(eventId, streamId, stored?.stream_id ?? streamId);
-    }
-    return error;
+  private storedEvent(eventId: string, key = eventKey(eventId)): StoredId | undefined {
+    return this.statements.byEventId.get(key, eventId) as StoredId | undefined;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
@@ -312,13 +309,6 @@ export class SqliteEventStore extends EventStore {
   }
 }
 
-function isDuplicateEventId(error: unknown): boolean {
-  // Not `instanceof Error`: the native addon is loaded once per process, so under jest its
-  // SqliteError can extend another test file's Error.
-  const message = (error as { message?: unknown } | null)?.message;
-  return typeof message === 'string' && message.includes('UNIQUE constraint failed: events.event_id');
-}
-
 function toStoredEvent(row: EventRow): StoredEvent {
   return {
     eventId: row.event_id,
@@ -342,19 +332,27 @@ function prepareStatements(db: SqliteDatabase): Record<string, Statement> {
     'position, event_id, stream_id, version, type, schema_version, data, metadata, recorded_at, prev_hash, hash';
   return {
     insert: db.prepare(
-      `INSERT INTO events (event_id, stream_id, version, type, schema_version, data, metadata, recorded_at, prev_hash, hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO events (event_id, event_key, stream_id, version, type, schema_version, data, metadata, recorded_at, prev_hash, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    streamTip: db.prepare('SELECT version, hash FROM events WHERE stream_id = ? ORDER BY version DESC LIMIT 1'),
-    byEventId: db.prepare('SELECT stream_id, version, position FROM events WHERE event_id = ?'),
+    streamTip: db.prepare(
+      'SELECT version, hash FROM events WHERE stream_id = ? ORDER BY version DESC LIMIT 1',
+    ),
+    byEventId: db.prepare(
+      'SELECT stream_id, version, position FROM events WHERE event_key = ? AND event_id = ?',
+    ),
     readStreamForwards: db.prepare(
       `SELECT ${columns} FROM events WHERE stream_id = ? AND version >= ? AND version <= ? ORDER BY version ASC LIMIT +?`,
     ),
     readStreamBackwards: db.prepare(
       `SELECT ${columns} FROM events WHERE stream_id = ? AND version <= ? AND version >= ? ORDER BY version DESC LIMIT +?`,
     ),
-    readAll: db.prepare(`SELECT ${columns} FROM events WHERE position > ? ORDER BY position ASC LIMIT +?`),
+    readAll: db.prepare(
+      `SELECT ${columns} FROM events WHERE position > ? ORDER BY position ASC LIMIT +?`,
+    ),
     head: db.prepare('SELECT max(position) AS position FROM events'),
-    countAfter: db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM events WHERE position > ? LIMIT +?)'),
+    countAfter: db.prepare(
+      'SELECT count(*) AS n FROM (SELECT 1 FROM events WHERE position > ? LIMIT +?)',
+    ),
   };
 }
