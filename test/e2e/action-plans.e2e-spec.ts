@@ -14,6 +14,7 @@ import { startTestApp, type TestApp } from '../support/test-app';
  */
 
 const at = (date: string) => new Date(`${date}T12:00:00Z`);
+const lscpChair = { name: 'LSCP Executive chair', role: 'Executive chair' };
 
 const send = (
   t: TestApp,
@@ -237,6 +238,56 @@ describe('action plans over HTTP', () => {
       }).expect(422);
       expect(res.body.rule).toBe('no-closure-with-open-recommendations');
       expect(res.body.detail).toMatch(/^7 recommendation/);
+    });
+
+    it('refuses to sign off a completion with no evidence unless the body records why it waives it (§5.5)', async () => {
+      await post('/api/cases/SK/recommendations/SK-REC-5/actions', {
+        occurredOn: '2021-02-01',
+        actionId: 'SK-A95',
+        actionText: 'Brief the partnership on the findings',
+        desiredOutcome: 'Every agency has had the briefing',
+        lead: { displayText: 'LSCP Business Manager', persons: [], agency: 'Thurrock LSCP' },
+        agency: 'Thurrock LSCP',
+        timescaleText: 'March 2021',
+      }).expect(201);
+      const completed = await post('/api/actions/SK-A95/completion', {
+        occurredOn: '2021-03-01',
+        completedBy: 'LSCP Business Manager',
+        summary: 'Briefing given',
+        evidence: [],
+      }).expect(201);
+      const signOff = {
+        occurredOn: '2021-03-10',
+        decision: 'ACCEPT',
+        by: lscpChair,
+        impactAssessment: 'OUTPUT_ONLY',
+      };
+
+      const refused = await post('/api/actions/SK-A95/sign-off', signOff).expect(422);
+      expect(refused.body).toMatchObject({ status: 422, rule: 'sign-off-needs-evidence' });
+      const historyOfA95 = async (position: string) => {
+        const res = await get(
+          `/api/cases/SK/history?minPosition=${position}&waitMs=5000&pageSize=500`,
+        ).expect(200);
+        return (res.body.items as { streamId: string; type: string; why: object }[]).filter(
+          (item) => item.streamId === 'action-SK-A95',
+        );
+      };
+      expect((await historyOfA95(completed.body.position)).map((item) => item.type)).toEqual([
+        'ActionPlanned',
+        'ActionCompleted',
+      ]);
+
+      const reason = 'The briefing was given at the Executive meeting the chair attended';
+      const signed = await post('/api/actions/SK-A95/sign-off', {
+        ...signOff,
+        evidenceWaivedReason: reason,
+      }).expect(201);
+      expect(signed.body).toMatchObject({ actionId: 'SK-A95' });
+      expect((await historyOfA95(signed.body.position)).at(-1)).toMatchObject({
+        type: 'ActionCompletionSignedOff',
+        why: { evidenceWaivedReason: reason },
+      });
     });
   });
 

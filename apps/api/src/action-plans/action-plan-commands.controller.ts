@@ -152,6 +152,7 @@ export class ActionPlanCommandsController {
         chair: by,
         impactAssessment: dto.impactAssessment,
         ...(dto.comment && { comment: dto.comment }),
+        ...(dto.evidenceWaivedReason && { evidenceWaivedReason: dto.evidenceWaivedReason }),
       },
       c,
       r,

@@ -103,6 +103,8 @@ export class SignOffDto extends Dated {
   @IsOptional() @OneOf(IMPACT_ASSESSMENTS) impactAssessment?: ImpactAssessment;
   @OptionalLongText() comment?: string;
   @OptionalLongText() reason?: string;
+  /** ACCEPT of an action with no evidence recorded: why the body signs it off without. */
+  @OptionalLongText() evidenceWaivedReason?: string;
 }
 
 export class CancellationDto extends Dated {

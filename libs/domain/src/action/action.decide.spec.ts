@@ -650,6 +650,57 @@ describe('when a completion is signed off', () => {
       .when(signOff('2015-07-23', 'EXECUTIVE'))
       .thenRefuses('action-already-signed-off');
   });
+
+  describe('with no evidence recorded (§5.5: one evidence item at least, or a waiver reason)', () => {
+    const a01 = () => withoutEvidence(historyOf(b1Steps(), 'B1-A01', 'B1-18'));
+    const waived = (reason: string) => {
+      const sign = signOff('2015-09-10', 'PAQA');
+      return { ...sign, data: { ...sign.data, evidenceWaivedReason: reason } };
+    };
+
+    it('refuses the sign-off', () => {
+      given(a01()).when(signOff('2015-09-10', 'PAQA')).thenRefuses('sign-off-needs-evidence');
+    });
+
+    it('folds a progress update or completion stored without an evidence list as no evidence', () => {
+      const stripped = a01().map((e) =>
+        e.type === 'ActionCompleted' || e.type === 'ActionProgressRecorded'
+          ? ({ ...e, data: { ...e.data, evidence: undefined } } as unknown as ActionEvent)
+          : e,
+      );
+      expect(stateOf(stripped)).toMatchObject({ status: 'COMPLETED', evidenceItems: 0 });
+      given(stripped).when(signOff('2015-09-10', 'PAQA')).thenRefuses('sign-off-needs-evidence');
+    });
+
+    it('refuses a waiver reason that is only blanks', () => {
+      given(a01()).when(waived('  ')).thenRefuses('sign-off-needs-evidence');
+    });
+
+    it('records the sign-off with the reason the body waived the evidence', () => {
+      const sign = waived('Training records held by the CCG; seen at the PAQA meeting');
+      given(a01())
+        .when(sign)
+        .then([event('ActionCompletionSignedOff', sign.data)]);
+    });
+
+    it('counts evidence recorded with a progress update', () => {
+      const update = progress('2015-04-10', 'A01-P1', 'Named GP', 'GREEN', 'Register kept');
+      const withEvidence = {
+        ...update,
+        data: {
+          ...update.data,
+          evidence: [{ description: 'Register', demonstratesImpact: false }],
+        },
+      };
+      const history = a01();
+      const completedAt = history.findIndex((e) => e.type === 'ActionCompleted');
+      const [recorded] = decider.decide(withEvidence, stateOf(history.slice(0, completedAt)));
+      const sign = signOff('2015-09-10', 'PAQA');
+      given([...history.slice(0, completedAt), recorded, ...history.slice(completedAt)])
+        .when(sign)
+        .then([event('ActionCompletionSignedOff', sign.data)]);
+    });
+  });
 });
 
 describe('when a completion is returned', () => {
@@ -863,6 +914,7 @@ const RULES = [
   'return-needs-reason',
   'return-not-before-completion',
   'sign-off-by-monitoring-body',
+  'sign-off-needs-evidence',
   'sign-off-not-before-completion',
   'supersession-needs-reason',
 ];
@@ -905,6 +957,15 @@ function withoutPersons(events: ActionEvent[]): ActionEvent[] {
   return events.map((e) =>
     e.type === 'ActionPlanned'
       ? { ...e, data: { ...e.data, lead: { ...e.data.lead, persons: [] } } }
+      : e,
+  );
+}
+
+/** The same history with no evidence on any progress update or completion. */
+function withoutEvidence(events: ActionEvent[]): ActionEvent[] {
+  return events.map((e) =>
+    e.type === 'ActionCompleted' || e.type === 'ActionProgressRecorded'
+      ? ({ ...e, data: { ...e.data, evidence: [] } } as ActionEvent)
       : e,
   );
 }

@@ -262,6 +262,11 @@ export function createActionDecider(
       'lead-cannot-sign-off-own-action',
       `${chair.name} leads this action: the monitoring body signs it off`,
     );
+    must(
+      s.evidenceItems > 0 || command.data.evidenceWaivedReason?.trim(),
+      'sign-off-needs-evidence',
+      'No evidence has been recorded with its progress or completion: record some, or give the reason the body waives it',
+    );
     return [{ type: 'ActionCompletionSignedOff', data: command.data }];
   }
 

@@ -124,6 +124,11 @@ export interface ActionCompletionSignedOff extends Dated {
   chair: Approver;
   impactAssessment: ImpactAssessment;
   comment?: string;
+  /**
+   * Why the body signs off an action that has no evidence recorded with its progress or
+   * completion (domain.md §5.5: at least one evidence item, or a recorded waiver reason).
+   */
+  evidenceWaivedReason?: string;
 }
 
 /** The monitoring body sends a completion back; the action is open again. */

@@ -58,6 +58,8 @@ export interface PlannedAction {
   dueDateHistory: DueDateEntry[];
   dueDateChangeCount: number;
   progress: ProgressEntry[];
+  /** Evidence items recorded with its progress updates and completions, returned ones included. */
+  evidenceItems: number;
   completedOn?: BusinessDate;
   signedOffOn?: BusinessDate;
   /** The latest return of a completion: a new completion cannot predate it. */
@@ -99,8 +101,15 @@ function planned(data: ActionPlanned): PlannedAction {
     dueDateHistory: [],
     dueDateChangeCount: 0,
     progress: [],
+    evidenceItems: 0,
   };
 }
+
+/**
+ * Evolve folds whatever the log holds: an event written by another tool (a migration, the
+ * benchmark's generator) may carry no evidence list, and must not stop a projection.
+ */
+const itemsIn = (evidence: readonly unknown[] | undefined): number => evidence?.length ?? 0;
 
 /** Folds one event into the state. Only facts: every check happened in `decide`. */
 export function evolveAction(state: ActionState, event: ActionEvent): ActionState {
@@ -109,11 +118,12 @@ export function evolveAction(state: ActionState, event: ActionEvent): ActionStat
   const on = event.data.occurredOn;
   switch (event.type) {
     case 'ActionProgressRecorded': {
-      const { progressId, reportedBy, rag } = event.data;
+      const { progressId, reportedBy, rag, evidence } = event.data;
       return {
         ...state,
         status: state.status === 'PLANNED' ? 'IN_PROGRESS' : state.status,
         progress: [...state.progress, { progressId, reportedOn: on, reportedBy, rag }],
+        evidenceItems: state.evidenceItems + itemsIn(evidence),
       };
     }
     case 'ActionDueDateChanged': {
@@ -143,7 +153,12 @@ export function evolveAction(state: ActionState, event: ActionEvent): ActionStat
     case 'ActionLeadChanged':
       return { ...state, lead: event.data.toLead };
     case 'ActionCompleted':
-      return { ...state, status: 'COMPLETED', completedOn: on };
+      return {
+        ...state,
+        status: 'COMPLETED',
+        completedOn: on,
+        evidenceItems: state.evidenceItems + itemsIn(event.data.evidence),
+      };
     case 'ActionCompletionSignedOff':
       return { ...state, status: 'SIGNED_OFF', signedOffOn: on };
     case 'ActionCompletionReturned':

@@ -56,6 +56,7 @@ const WHY_FIELDS = [
   'notes',
   'revisionReason',
   'monitoringBodyReason',
+  'evidenceWaivedReason',
   'noticeShortfall',
   'commentary',
 ] as const;
