@@ -157,6 +157,68 @@ describe('the reports over HTTP', () => {
       });
     });
 
+    describe('Child B1 on 2016-01-05 against the report of 2015-05-01 (§6.4 movement, §7.1)', () => {
+      let movement: Body;
+      beforeAll(async () => {
+        const body = await report('/api/reports/progress?asOf=2016-01-05&since=2015-05-01');
+        expect(body.since).toBe('2015-05-01');
+        movement = body.reviews.items[0].movement;
+      });
+
+      it('gives the figures of 2015-05-01: 16 planned, A02 and A12 overdue, four complete awaiting sign-off', () => {
+        expect(movement.since).toBe('2015-05-01');
+        expect(movement.was).toMatchObject({
+          reviewRag: 'RED',
+          actions: {
+            planned: 16,
+            overdue: 2,
+            complete: 4,
+            awaitingSignOff: 4,
+            signedOff: 0,
+            unscheduled: 1,
+          },
+        });
+      });
+
+      it('lists every action that moved: 13 signed off since, A09 now overdue, A17 planned since', () => {
+        const moved = (movement.actions as Body[]).map((a) => a.actionId).sort();
+        // All 17 but B1-A10 (on track on both dates) and B1-A15 (unscheduled on both).
+        expect(moved).toEqual(
+          [
+            '01',
+            '02',
+            '03',
+            '04',
+            '05',
+            '06',
+            '07',
+            '08',
+            '09',
+            '11',
+            '12',
+            '13',
+            '14',
+            '16',
+            '17',
+          ].map((n) => `B1-A${n}`),
+        );
+        const of = (id: string) => (movement.actions as Body[]).find((a) => a.actionId === id)!;
+        expect(of('B1-A02')).toMatchObject({
+          was: { status: 'OVERDUE', daysOverdue: 23, rag: 'RED' },
+          now: { status: 'COMPLETE', subStatus: 'SIGNED_OFF', rag: 'BLUE' },
+        });
+        expect(of('B1-A01')).toMatchObject({
+          was: { status: 'COMPLETE', subStatus: 'AWAITING_SIGN_OFF' },
+          now: { status: 'COMPLETE', subStatus: 'SIGNED_OFF' },
+        });
+        expect(of('B1-A09')).toMatchObject({
+          was: { rag: 'GREEN', daysOverdue: null },
+          now: { status: 'OVERDUE', rag: 'RED', daysOverdue: 5 },
+        });
+        expect(of('B1-A17')).toMatchObject({ was: null, now: { rag: 'GREEN' } });
+      });
+    });
+
     describe('Child R on 2022-02-17, the day of the scrutiny committee (domain.md §7.2)', () => {
       let r: Body;
       let body: Body;
@@ -306,6 +368,8 @@ describe('the reports over HTTP', () => {
         ['an unknown mode', 'mode=hindsight', 'mode'],
         ['an unknown parameter', 'agencyName=CSC', 'agencyName'],
         ['a page size over 100', 'pageSize=500', 'pageSize'],
+        ['a last report after the date drawn', 'asOf=2016-01-05&since=2016-01-06', 'since'],
+        ['a malformed last report date', 'since=2016-13-01', 'since'],
       ])('refuses %s with 400 naming the field', async (_name, query, field) => {
         const res = await get(`/api/reports/progress?${query}`).expect(400);
         expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);

@@ -24,7 +24,10 @@ export class ReportsController {
     await this.consistency.awaitPosition(query);
     const today = this.clock.today();
     const asOf = query.asOf ?? today;
-    refuse([notAfter('asOf', asOf, 'today', today)]);
+    refuse([
+      notAfter('asOf', asOf, 'today', today),
+      query.since === undefined ? undefined : notAfter('since', query.since, 'asOf', asOf),
+    ]);
     return this.queries.execute(
       new GetProgressReport(
         asOf,
@@ -32,6 +35,7 @@ export class ReportsController {
         query.caseId,
         query.page,
         query.pageSize,
+        query.since,
       ),
     );
   }

@@ -3,6 +3,7 @@ import type { BusinessDate } from '@casetrail/domain';
 import type { AsOfMode } from '../../action-plans/queries/action-views';
 import { ReportFacts } from '../report-facts';
 import { GetProgressReport, type ProgressReportPage } from './get-progress-report.query';
+import { movementSince } from './movement';
 import { PortfolioToday } from './portfolio-today';
 import {
   buildProgressReport,
@@ -10,6 +11,7 @@ import {
   ProgressPortfolio,
   type ProgressReport,
   type ReviewPage,
+  type ReviewProgress,
 } from './progress-report';
 
 /** Facts are read this many cases at a time: at national scale, every action at once took 1.3 GB. */
@@ -31,17 +33,20 @@ export class GetProgressReportHandler implements IQueryHandler<
     caseId,
     page,
     pageSize,
+    since,
   }: GetProgressReport): Promise<ProgressReportPage> {
     const report =
       caseId === undefined
         ? this.portfolio(asOf, mode, page, pageSize)
         : this.oneReview(asOf, mode, caseId, { page, pageSize });
     const { summary, reviews, byAgency, byTheme, byMonitoringBody } = report;
+    const items = since === undefined ? reviews : this.withMovement(reviews, since, mode);
     return {
       asOf,
       mode,
+      ...(since !== undefined && { since }),
       summary,
-      reviews: { items: reviews, page, pageSize, total: summary.reviews },
+      reviews: { items, page, pageSize, total: summary.reviews },
       byAgency,
       byTheme,
       byMonitoringBody,
@@ -63,6 +68,16 @@ export class GetProgressReportHandler implements IQueryHandler<
       portfolio.add(this.facts.forProgressTotals(asOf, mode, cases.slice(i, i + CASES_AT_ONCE)));
     }
     return portfolio.report({ page, pageSize }, drawn);
+  }
+
+  /** The reviews drawn, each with what moved since the earlier date: they are drawn then too. */
+  private withMovement(reviews: ReviewProgress[], since: BusinessDate, mode: AsOfMode) {
+    const then = drawReviews(
+      reviews.map((r) => r.caseId),
+      (caseIds) => this.facts.forProgress(since, mode, caseIds),
+    );
+    const byId = new Map(then.map((r) => [r.caseId, r]));
+    return reviews.map((r) => ({ ...r, movement: movementSince(since, r, byId.get(r.caseId)) }));
   }
 
   /** One review: its facts are read once, for its totals and to draw it. */

@@ -1,12 +1,19 @@
 import { Query } from '@nestjs/cqrs';
 import type { BusinessDate } from '@casetrail/domain';
 import type { AsOfMode } from '../../action-plans/queries/action-views';
+import type { ReviewMovement } from './movement';
 import type { ProgressReport, ReviewProgress } from './progress-report';
 
 export interface ProgressReportPage extends Omit<ProgressReport, 'reviews'> {
   asOf: BusinessDate;
   mode: AsOfMode;
-  reviews: { items: ReviewProgress[]; page: number; pageSize: number; total: number };
+  since?: BusinessDate;
+  reviews: {
+    items: (ReviewProgress & { movement?: ReviewMovement })[];
+    page: number;
+    pageSize: number;
+    total: number;
+  };
 }
 
 export class GetProgressReport extends Query<ProgressReportPage> {
@@ -16,6 +23,8 @@ export class GetProgressReport extends Query<ProgressReportPage> {
     readonly caseId: string | undefined,
     readonly page: number,
     readonly pageSize: number,
+    /** Each review drawn also says what moved since this date. */
+    readonly since?: BusinessDate,
   ) {
     super();
   }

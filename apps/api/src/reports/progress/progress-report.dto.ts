@@ -8,6 +8,8 @@ import { ConsistencyQuery } from '../../consistency/consistency.query';
 export class ProgressReportDto extends ConsistencyQuery {
   /** Defaults to today; a future date is refused. */
   @OptionalCalendarDate() asOf?: string;
+  /** The date of the last report: each review drawn then says what moved since (§6.4). */
+  @OptionalCalendarDate() since?: string;
   @IsOptional() @IsIn(['effective', 'known']) mode?: AsOfMode;
   /** One review only; every section is then drawn from that case alone. */
   @IsOptional() @ClientId() caseId?: string;
