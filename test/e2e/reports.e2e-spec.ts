@@ -436,12 +436,15 @@ describe('the reports over HTTP', () => {
           total: 0,
         });
         // RV-OX3 (SCR, SCIE) and RV-OX4 (partnership review) commissioned; B1 published 2016-06-13.
+        // Active: R (2013 to 2021), OX-1516-02 (2016-03-01), RV-OX3 and RV-OX4; B1 was signed off
+        // on 2015-10-28, before the year.
         expect(body.reviews).toEqual({
           commissioned: 2,
           commissionedByType: { SCR: 1, PARTNERSHIP_REVIEW: 1 },
           commissionedByMethodology: { SCIE_SYSTEMS: 1, OTHER: 1 },
           signedOff: 0,
           published: 1,
+          active: 4,
         });
       });
 
@@ -464,6 +467,45 @@ describe('the reports over HTTP', () => {
           closedWithoutAction: 0,
         });
         expect(body.actions).toEqual({ opened: 0, completed: 2, signedOff: 3, withdrawn: 0 });
+      });
+    });
+
+    describe('the year 2014/15, when B1’s review began beside two parallel processes (§7.1, §7.2)', () => {
+      let body: Body;
+      beforeAll(async () => {
+        body = await report('/api/reports/annual?from=2014-04-01&to=2015-03-31');
+      });
+
+      it('counts B1’s two processes started, R’s social care investigation concluded, four open at the year end', () => {
+        // B1-03, B1-04 on 2014-10-07; R-10 on 2014-12-31; open: PP-B1-1, PP-B1-2, PP-R-1, PP-R-2.
+        expect(body.parallelProcesses).toEqual({
+          started: 2,
+          startedByType: { CRIMINAL_INVESTIGATION: 1, CARE_PROCEEDINGS: 1 },
+          concluded: 1,
+          openAtPeriodEnd: 4,
+          openAtPeriodEndByType: {
+            CRIMINAL_INVESTIGATION: 2,
+            CARE_PROCEEDINGS: 1,
+            HEALTH_AND_SAFETY_INVESTIGATION: 1,
+          },
+        });
+      });
+
+      it('has B1’s parents invited (their silence came on 2015-04-30, after the year) and nothing recorded for R', () => {
+        // Active: B1 (commissioned 2015-01-14) and R (2013-04-10, signed off 2021-11-10).
+        expect(body.reviews.active).toBe(2);
+        expect(body.familyInvolvement).toEqual({
+          reviews: 2,
+          byInvolvement: {
+            INVITED: 1,
+            CONTRIBUTED: 0,
+            NO_RESPONSE: 0,
+            DECLINED: 0,
+            KEPT_INFORMED: 0,
+            NOT_PURSUED: 0,
+            NONE_RECORDED: 1,
+          },
+        });
       });
     });
 

@@ -71,6 +71,25 @@ export interface EvaluationFact {
   evaluatedOn: BusinessDate;
 }
 
+/** A criminal investigation, inquest, care proceedings… running beside the case (§3.6). */
+export interface ParallelProcessFact {
+  caseId: string;
+  processId: string;
+  processType: string;
+  startedOn: BusinessDate;
+  concludedOn: BusinessDate | null;
+}
+
+/** One record of how the family took part in the review (invited, contributed, not pursued…). */
+export interface FamilyInvolvementFact {
+  caseId: string;
+  /** Order within the case stream. */
+  seq: number;
+  involvement: string;
+  familyMemberRole: string;
+  recordedOn: BusinessDate;
+}
+
 /** An action's derived status plus what its history says was done: the narrative of the report. */
 export interface ActionFact extends ActionView, ActionNarrative {}
 
@@ -80,6 +99,8 @@ export interface ReportFactSet {
   reviews: ReviewFact[];
   recommendations: RecommendationFact[];
   evaluations: EvaluationFact[];
+  parallelProcesses: ParallelProcessFact[];
+  familyInvolvement: FamilyInvolvementFact[];
   actions: ActionFact[];
 }
 
@@ -102,6 +123,8 @@ export class ReportFacts {
       reviews: read.reviews(),
       recommendations: read.recommendations(),
       evaluations: read.evaluations(),
+      parallelProcesses: read.parallelProcesses(),
+      familyInvolvement: read.familyInvolvement(),
       actions: this.actions(date, mode, cases),
     };
   }
@@ -185,6 +208,19 @@ export class ReportFacts {
           `SELECT * FROM report_evaluations WHERE ${visible('evaluated_on', 'known_on')} AND ${OF_CASES}
            ORDER BY case_id, seq`,
         ).map(evaluationFact),
+      parallelProcesses: () =>
+        all<ParallelProcessRow>(
+          `SELECT case_id, process_id, process_type, started_on,
+             CASE WHEN ${visible('concluded_on', 'concluded_known_on')} THEN concluded_on END AS concluded_on
+           FROM report_parallel_processes WHERE ${visible('started_on', 'known_on')} AND ${OF_CASES}
+           ORDER BY case_id, process_id`,
+        ).map(parallelProcessFact),
+      familyInvolvement: () =>
+        all<FamilyInvolvementRow>(
+          `SELECT * FROM report_family_involvement
+           WHERE ${visible('recorded_on', 'known_on')} AND ${OF_CASES}
+           ORDER BY case_id, seq`,
+        ).map(familyInvolvementFact),
     };
   }
 
@@ -246,6 +282,22 @@ interface EvaluationRow {
   evaluated_on: string;
 }
 
+interface ParallelProcessRow {
+  case_id: string;
+  process_id: string;
+  process_type: string;
+  started_on: string;
+  concluded_on: Text;
+}
+
+interface FamilyInvolvementRow {
+  case_id: string;
+  seq: bigint;
+  involvement: string;
+  family_member_role: string;
+  recorded_on: string;
+}
+
 const referralFact = (r: ReferralRow): ReferralFact => ({
   caseId: r.case_id,
   caseRef: r.case_ref ?? r.case_id,
@@ -293,4 +345,20 @@ const evaluationFact = (r: EvaluationRow): EvaluationFact => ({
   evaluator: r.evaluator,
   grade: r.grade,
   evaluatedOn: r.evaluated_on,
+});
+
+const parallelProcessFact = (r: ParallelProcessRow): ParallelProcessFact => ({
+  caseId: r.case_id,
+  processId: r.process_id,
+  processType: r.process_type,
+  startedOn: r.started_on,
+  concludedOn: r.concluded_on,
+});
+
+const familyInvolvementFact = (r: FamilyInvolvementRow): FamilyInvolvementFact => ({
+  caseId: r.case_id,
+  seq: Number(r.seq),
+  involvement: r.involvement,
+  familyMemberRole: r.family_member_role,
+  recordedOn: r.recorded_on,
 });

@@ -26,6 +26,30 @@ const B1_CLOSURE: [CaseEvent, string] = [
 ];
 
 /**
+ * B1's family: the parents invited (B1-13) and silent (B1-21); and its care proceedings
+ * concluded, known a month late (synthetic: the seed records no conclusion).
+ */
+const B1_FAMILY_AND_PROCESS: CaseEvent[] = [
+  {
+    type: 'FamilyInvolvementRecorded',
+    data: {
+      occurredOn: '2015-02-02',
+      involvement: 'INVITED',
+      familyMemberRole: 'parents',
+      method: 'LETTER',
+    },
+  },
+  {
+    type: 'FamilyInvolvementRecorded',
+    data: { occurredOn: '2015-04-30', involvement: 'NO_RESPONSE', familyMemberRole: 'parents' },
+  },
+  {
+    type: 'ParallelProcessConcluded',
+    data: { occurredOn: '2015-06-01', processId: 'PP-B1-2', outcome: 'Care order made' },
+  },
+];
+
+/**
  * Child T's review graded twice after publication, the second time by Ofsted and known a
  * fortnight late (synthetic: no seed records a grade).
  */
@@ -70,7 +94,11 @@ describe('the reporting projection', () => {
     beforeEach(() => {
       const apply = bindFresh();
       const events = inLog(
-        ['B1', [...childB1, B1_CLOSURE[0]], { [childB1.length]: B1_CLOSURE[1] }],
+        [
+          'B1',
+          [...childB1, B1_CLOSURE[0], ...B1_FAMILY_AND_PROCESS],
+          { [childB1.length]: B1_CLOSURE[1], [childB1.length + 3]: '2015-07-01' },
+        ],
         ['T', [...childT, ...T_EVALUATIONS], { [childT.length + 1]: '2021-09-15' }],
       );
       [...events.flatMap((e) => [e, e]), ...events].forEach(apply);
@@ -173,6 +201,38 @@ describe('the reporting projection', () => {
         ['T', BigInt(childT.length + 2), 'OFSTED', 'GOOD', '2021-09-01', '2021-09-15'],
       ]);
     });
+
+    it('keeps each parallel process once, with its conclusion and the day that was known', () => {
+      expect(
+        rows('report_parallel_processes').map((p) => [
+          p.case_id,
+          p.process_id,
+          p.process_type,
+          p.started_on,
+          p.concluded_on,
+          p.concluded_known_on,
+        ]),
+      ).toEqual([
+        ['B1', 'PP-B1-1', 'CRIMINAL_INVESTIGATION', '2014-10-07', null, null],
+        ['B1', 'PP-B1-2', 'CARE_PROCEEDINGS', '2014-10-07', '2015-06-01', '2015-07-01'],
+        ['T', 'PP-T-1', 'CRIMINAL_PROCEEDINGS', '2020-02-05', null, null],
+      ]);
+    });
+
+    it('keeps every record of the family’s involvement once, in stream order', () => {
+      expect(
+        rows('report_family_involvement').map((f) => [
+          f.case_id,
+          f.seq,
+          f.involvement,
+          f.family_member_role,
+          f.recorded_on,
+        ]),
+      ).toEqual([
+        ['B1', BigInt(childB1.length + 2), 'INVITED', 'parents', '2015-02-02'],
+        ['B1', BigInt(childB1.length + 3), 'NO_RESPONSE', 'parents', '2015-04-30'],
+      ]);
+    });
   });
 
   it('passes over an event without a business date, as it cannot be placed in any period', () => {
@@ -191,7 +251,7 @@ describe('the reporting projection', () => {
           NO_STREAM,
           events.map((e) => sampleEvent(e.type, e.data)),
         );
-      await append('case-B1', [...childB1, B1_CLOSURE[0]]);
+      await append('case-B1', [...childB1, B1_CLOSURE[0], ...B1_FAMILY_AND_PROCESS]);
       await append('case-T', [...childT, ...T_EVALUATIONS]);
       const runner = new ProjectionRunner(store, readModels, [reportingProjection], {
         idleWaitMs: 10,
@@ -201,7 +261,7 @@ describe('the reporting projection', () => {
         expect(await runner.waitForPosition(await store.headPosition(), 5_000)).toBe(true);
         const snapshot = () => reportingProjection.tables.map((table) => rows(table));
         const live = snapshot();
-        expect(live.map((table) => table.length)).toEqual([2, 3, 2, 2, 2]);
+        expect(live.map((table) => table.length)).toEqual([2, 3, 2, 2, 2, 3, 2]);
         await runner.rebuild('reporting');
         expect(snapshot()).toEqual(live);
       } finally {

@@ -6,8 +6,9 @@ import type { Projection } from '../projection';
 /**
  * The case facts the executive and annual reports count (domain.md §6.4, §6.6): referrals with
  * their children and themes, every decision (superseded ones too), reviews with their sign-off
- * and publication, recommendations with their number, text and themes, and every evaluation of
- * a review (a later one does not erase an earlier one: each held on its day). Each fact keeps the
+ * and publication, recommendations with their number, text and themes, every evaluation of a
+ * review (a later one does not erase an earlier one: each held on its day), parallel processes
+ * with their conclusion, and every record of the family's involvement. Each fact keeps the
  * day it happened and the day the board knew it, so a report can be drawn as effective or as
  * known on any date (§0.3 item 7) with a WHERE clause instead of a replay.
  */
@@ -22,6 +23,9 @@ export const REPORTING_EVENT_TYPES = [
   'RecommendationAdded',
   'RecommendationClosedWithoutAction',
   'ReviewEvaluated',
+  'ParallelProcessRecorded',
+  'ParallelProcessConcluded',
+  'FamilyInvolvementRecorded',
 ] as const;
 
 const CASE_STREAM = 'case-';
@@ -29,7 +33,8 @@ const CASE_STREAM = 'case-';
 export const reportingProjection: Projection = {
   name: 'reporting',
   // v2: evaluations of reviews (ReviewEvaluated), for the annual report's grade cross-tabulation.
-  version: 2,
+  // v3: parallel processes and family involvement, for the annual report (§6.6).
+  version: 3,
   handles: REPORTING_EVENT_TYPES,
   tables: [
     'report_referrals',
@@ -37,6 +42,8 @@ export const reportingProjection: Projection = {
     'report_reviews',
     'report_recommendations',
     'report_evaluations',
+    'report_parallel_processes',
+    'report_family_involvement',
   ],
   createSchema: (t) => `
     CREATE TABLE ${t.report_referrals} (
@@ -107,6 +114,26 @@ export const reportingProjection: Projection = {
       evaluated_on TEXT    NOT NULL,
       known_on     TEXT    NOT NULL,
       PRIMARY KEY (case_id, seq)
+    ) WITHOUT ROWID;
+    CREATE TABLE ${t.report_parallel_processes} (
+      case_id            TEXT    NOT NULL,
+      process_id         TEXT    NOT NULL,
+      process_type       TEXT    NOT NULL,
+      lead_agency        TEXT    NOT NULL,
+      started_on         TEXT    NOT NULL,
+      known_on           TEXT    NOT NULL,
+      concluded_on       TEXT,
+      concluded_known_on TEXT,
+      PRIMARY KEY (case_id, process_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE ${t.report_family_involvement} (
+      case_id            TEXT    NOT NULL,
+      seq                INTEGER NOT NULL,
+      involvement        TEXT    NOT NULL,
+      family_member_role TEXT    NOT NULL,
+      recorded_on        TEXT    NOT NULL,
+      known_on           TEXT    NOT NULL,
+      PRIMARY KEY (case_id, seq)
     ) WITHOUT ROWID;`,
 
   bind(db, t) {
@@ -152,6 +179,20 @@ export const reportingProjection: Projection = {
     const insertEvaluation = db.prepare(
       `INSERT OR IGNORE INTO ${t.report_evaluations} VALUES (@caseId, @seq, @evaluator, @grade,
          @on, @knownOn)`,
+    );
+
+    const insertParallelProcess = db.prepare(
+      `INSERT OR IGNORE INTO ${t.report_parallel_processes} (case_id, process_id, process_type,
+         lead_agency, started_on, known_on)
+       VALUES (@caseId, @processId, @processType, @leadAgency, @on, @knownOn)`,
+    );
+    const concludeParallelProcess = db.prepare(
+      `UPDATE ${t.report_parallel_processes} SET concluded_on = @on, concluded_known_on = @knownOn
+       WHERE case_id = @caseId AND process_id = @processId AND concluded_on IS NULL`,
+    );
+    const insertFamilyInvolvement = db.prepare(
+      `INSERT OR IGNORE INTO ${t.report_family_involvement} VALUES (@caseId, @seq, @involvement,
+         @familyMemberRole, @on, @knownOn)`,
     );
 
     return (event: StoredEvent) => {
@@ -230,6 +271,24 @@ export const reportingProjection: Projection = {
           break;
         case 'ReviewEvaluated':
           insertEvaluation.run({ ...fact, evaluator: d.evaluator, grade: d.grade });
+          break;
+        case 'ParallelProcessRecorded':
+          insertParallelProcess.run({
+            ...fact,
+            processId: d.processId,
+            processType: d.processType,
+            leadAgency: d.leadAgency,
+          });
+          break;
+        case 'ParallelProcessConcluded':
+          concludeParallelProcess.run({ ...fact, processId: d.processId });
+          break;
+        case 'FamilyInvolvementRecorded':
+          insertFamilyInvolvement.run({
+            ...fact,
+            involvement: d.involvement,
+            familyMemberRole: d.familyMemberRole,
+          });
           break;
         default:
           return;

@@ -3,6 +3,8 @@ import type {
   ActionFact,
   DecisionFact,
   EvaluationFact,
+  FamilyInvolvementFact,
+  ParallelProcessFact,
   RecommendationFact,
   ReferralFact,
   ReviewFact,
@@ -244,6 +246,92 @@ describe('the annual report', () => {
     });
   });
 
+  describe('when parallel processes run beside the cases (B1 and R in 2014/15, §7.1 and §7.2)', () => {
+    const facts = (): AnnualReportFacts => ({
+      ...empty(),
+      parallelProcesses: [
+        process_('B1', 'PP-B1-1', 'CRIMINAL_INVESTIGATION', '2014-10-07'),
+        process_('B1', 'PP-B1-2', 'CARE_PROCEEDINGS', '2014-10-07'),
+        process_('R', 'PP-R-1', 'CRIMINAL_INVESTIGATION', '2013-03-04', '2016-06-30'),
+        process_('R', 'PP-R-2', 'HEALTH_AND_SAFETY_INVESTIGATION', '2013-03-04', '2020-09-21'),
+        process_('R', 'PP-R-3', 'SOCIAL_CARE_INVESTIGATION', '2013-03-04', '2014-12-31'),
+      ],
+    });
+
+    it('counts B1’s two started, R’s social care investigation concluded, and four still open at the year end', () => {
+      const year = { from: '2014-04-01', to: '2015-03-31' };
+      expect(buildAnnualReport(year, facts()).parallelProcesses).toEqual({
+        started: 2,
+        startedByType: { CRIMINAL_INVESTIGATION: 1, CARE_PROCEEDINGS: 1 },
+        concluded: 1,
+        openAtPeriodEnd: 4,
+        openAtPeriodEndByType: {
+          CRIMINAL_INVESTIGATION: 2,
+          CARE_PROCEEDINGS: 1,
+          HEALTH_AND_SAFETY_INVESTIGATION: 1,
+        },
+      });
+    });
+
+    it('counts a process concluded on the last day of the year as concluded, not open', () => {
+      const year = { from: '2014-01-01', to: '2014-12-31' };
+      const { concluded, openAtPeriodEnd } = buildAnnualReport(year, facts()).parallelProcesses;
+      expect({ concluded, openAtPeriodEnd }).toEqual({ concluded: 1, openAtPeriodEnd: 4 });
+    });
+  });
+
+  describe('when families are invited to take part', () => {
+    const facts = (): AnnualReportFacts => ({
+      ...empty(),
+      reviews: [
+        review('B1', 'SCR', 'SCIE', '2015-01-14', '2015-10-28'),
+        review('R', 'SCR', 'SCIE', '2013-04-10', '2021-11-10'),
+        review('OLD', 'SCR', 'SCIE', '2012-01-01', '2014-03-31'),
+        review('C', 'SCR', 'SCIE', '2014-05-01'),
+      ],
+      familyInvolvement: [
+        family('B1', 10, 'INVITED', '2015-02-02'),
+        family('B1', 12, 'NO_RESPONSE', '2015-04-30'),
+        family('C', 5, 'CONTRIBUTED', '2014-09-01'),
+        family('C', 6, 'KEPT_INFORMED', '2014-12-01'),
+      ],
+    });
+
+    it('counts each review active in the year under how its family took part by the year end', () => {
+      const year = { from: '2014-04-01', to: '2015-03-31' };
+      const report = buildAnnualReport(year, facts());
+      // OLD was signed off the day before the year began; B1's parents fell silent after it ended.
+      expect(report.reviews.active).toBe(3);
+      expect(report.familyInvolvement).toEqual({
+        reviews: 3,
+        byInvolvement: {
+          INVITED: 1,
+          CONTRIBUTED: 1,
+          NO_RESPONSE: 0,
+          DECLINED: 0,
+          KEPT_INFORMED: 0,
+          NOT_PURSUED: 0,
+          NONE_RECORDED: 1,
+        },
+      });
+    });
+
+    it('takes the later of two records on one day by their order in the stream', () => {
+      const year = { from: '2015-04-01', to: '2016-03-31' };
+      const sameDay = {
+        ...facts(),
+        familyInvolvement: [
+          family('B1', 12, 'NOT_PURSUED', '2015-04-30'),
+          family('B1', 11, 'NO_RESPONSE', '2015-04-30'),
+        ],
+      };
+      expect(buildAnnualReport(year, sameDay).familyInvolvement.byInvolvement).toMatchObject({
+        NOT_PURSUED: 1,
+        NO_RESPONSE: 0,
+      });
+    });
+  });
+
   describe('when children are recorded by age at the incident', () => {
     it('puts each in its band, siblings included', () => {
       const facts: AnnualReportFacts = {
@@ -277,7 +365,30 @@ const empty = (): AnnualReportFacts => ({
   reviews: [],
   recommendations: [],
   evaluations: [],
+  parallelProcesses: [],
+  familyInvolvement: [],
   actions: [],
+});
+
+const process_ = (
+  caseId: string,
+  processId: string,
+  processType: string,
+  startedOn: string,
+  concludedOn: string | null = null,
+): ParallelProcessFact => ({ caseId, processId, processType, startedOn, concludedOn });
+
+const family = (
+  caseId: string,
+  seq: number,
+  involvement: string,
+  recordedOn: string,
+): FamilyInvolvementFact => ({
+  caseId,
+  seq,
+  involvement,
+  familyMemberRole: 'parents',
+  recordedOn,
 });
 
 function referral(

@@ -6,6 +6,7 @@ import {
   DECISION_OUTCOMES,
   EVALUATION_GRADES,
   type Evaluator,
+  FAMILY_INVOLVEMENT,
   SEXES,
   SUBJECT_ROLES,
 } from '@casetrail/domain';
@@ -14,6 +15,7 @@ import type {
   ActionFact,
   DecisionFact,
   EvaluationFact,
+  FamilyInvolvementFact,
   RecommendationFact,
   ReportFactSet,
   SubjectFact,
@@ -30,7 +32,12 @@ import type {
  * - review completion runs from the decision in force at sign-off to `ReportSignedOff` (§6.5);
  * - a completed review is graded by its latest Ofsted evaluation, else its latest internal one
  *   (the issue asks for the external grade where there is one), as the grade stood on the date
- *   the report is drawn: evaluations usually come after the year in which the review finished.
+ *   the report is drawn: evaluations usually come after the year in which the review finished;
+ * - a review is active in the period if it was commissioned by its end and not signed off
+ *   before its start;
+ * - the family's involvement in an active review is CONTRIBUTED if any member contributed by the
+ *   period end, else the last thing recorded by then, else NONE_RECORDED (Ofsted 004 found a
+ *   third of reviews silent on it).
  */
 
 export interface Period {
@@ -95,6 +102,7 @@ export interface AnnualReport {
     commissionedByMethodology: Counts;
     signedOff: number;
     published: number;
+    active: number;
   };
   reviewCompletion: {
     completed: number;
@@ -124,6 +132,18 @@ export interface AnnualReport {
     byAgeBandAndSex: { ageBand: string; sex: string; count: number }[];
   };
   themes: { cases: Named<'theme'>[]; recommendations: Named<'theme'>[] };
+  parallelProcesses: {
+    started: number;
+    startedByType: Counts;
+    concluded: number;
+    openAtPeriodEnd: number;
+    openAtPeriodEndByType: Counts;
+  };
+  familyInvolvement: {
+    /** Reviews active in the period, each under how its family took part. */
+    reviews: number;
+    byInvolvement: Counts;
+  };
   recommendations: {
     opened: number;
     multiAgencyOpened: number;
@@ -144,6 +164,13 @@ export function buildAnnualReport(period: Period, facts: AnnualReportFacts): Ann
   const commissioned = facts.reviews.filter((r) => inPeriod(r.commissionedOn));
   const closures = recommendationClosures(facts.recommendations, facts.actions).filter((c) =>
     inPeriod(c.on),
+  );
+  const active = facts.reviews.filter(
+    (r) => r.commissionedOn <= period.to && !(r.signedOffOn && r.signedOffOn < period.from),
+  );
+  const familyRecords = groupBy(facts.familyInvolvement, (f) => f.caseId);
+  const openAtEnd = facts.parallelProcesses.filter(
+    (p) => p.startedOn <= period.to && !(p.concludedOn && p.concludedOn <= period.to),
   );
 
   return {
@@ -175,6 +202,7 @@ export function buildAnnualReport(period: Period, facts: AnnualReportFacts): Ann
       commissionedByMethodology: tally(commissioned.map((r) => r.methodology)),
       signedOff: facts.reviews.filter((r) => inPeriod(r.signedOffOn)).length,
       published: facts.reviews.filter((r) => inPeriod(r.publishedOn)).length,
+      active: active.length,
     },
     reviewCompletion: reviewCompletion(facts, inPeriod),
     children: {
@@ -201,6 +229,22 @@ export function buildAnnualReport(period: Period, facts: AnnualReportFacts): Ann
         ([theme, count]) => ({ theme, count }),
       ),
     },
+    parallelProcesses: {
+      started: facts.parallelProcesses.filter((p) => inPeriod(p.startedOn)).length,
+      startedByType: tally(
+        facts.parallelProcesses.filter((p) => inPeriod(p.startedOn)).map((p) => p.processType),
+      ),
+      concluded: facts.parallelProcesses.filter((p) => inPeriod(p.concludedOn)).length,
+      openAtPeriodEnd: openAtEnd.length,
+      openAtPeriodEndByType: tally(openAtEnd.map((p) => p.processType)),
+    },
+    familyInvolvement: {
+      reviews: active.length,
+      byInvolvement: tally(
+        active.map((r) => familyInvolvementOf(familyRecords.get(r.caseId) ?? [], period.to)),
+        [...FAMILY_INVOLVEMENT, NONE_RECORDED],
+      ),
+    },
     recommendations: {
       opened: addedRecommendations.length,
       multiAgencyOpened: addedRecommendations.filter((r) => r.scope === 'MULTI_AGENCY').length,
@@ -215,6 +259,27 @@ export function buildAnnualReport(period: Period, facts: AnnualReportFacts): Ann
       withdrawn: facts.actions.filter((a) => inPeriod(a.withdrawnOn)).length,
     },
   };
+}
+
+export const NONE_RECORDED = 'NONE_RECORDED';
+
+/**
+ * One case's records: CONTRIBUTED if anyone contributed by `end`; else the last record by then;
+ * else NONE_RECORDED.
+ */
+function familyInvolvementOf(records: FamilyInvolvementFact[], end: BusinessDate): string {
+  const byEnd = records.filter((f) => f.recordedOn <= end);
+  if (byEnd.some((f) => f.involvement === 'CONTRIBUTED')) return 'CONTRIBUTED';
+  const last = byEnd.reduce<FamilyInvolvementFact | undefined>(
+    (latest, f) =>
+      !latest ||
+      f.recordedOn > latest.recordedOn ||
+      (f.recordedOn === latest.recordedOn && f.seq > latest.seq)
+        ? f
+        : latest,
+    undefined,
+  );
+  return last?.involvement ?? NONE_RECORDED;
 }
 
 /** Referred by the end of the period and not decided by then, oldest first, aged to the period end. */
