@@ -156,11 +156,23 @@ describe('the case lifecycle over HTTP', () => {
         caseId,
         occurredOn: '2014-02-30',
         abuseOrNeglect: 'MAYBE',
-        subjects: [{ pseudonym: 'Child Q', role: 'SUBJECT', ageAtIncident: -1 }],
+        subjects: [
+          { pseudonym: 'Child Q', role: 'SUBJECT', ageAtIncident: -1, ethnicity: 'White' },
+          { pseudonym: 'Child P', role: 'SIBLING', knownToCsc: 'yes' },
+        ],
         surprise: true,
       }).expect(400);
       const fields = (res.body.errors as { field: string }[]).map((e) => e.field);
-      expect(fields).toEqual(expect.arrayContaining(['occurredOn', 'abuseOrNeglect', 'subjects.0.ageAtIncident', 'surprise']));
+      expect(fields).toEqual(
+        expect.arrayContaining([
+          'occurredOn',
+          'abuseOrNeglect',
+          'subjects.0.ageAtIncident',
+          'subjects.0.ethnicity',
+          'subjects.1.knownToCsc',
+          'surprise',
+        ]),
+      );
       expect(await typesOf(caseId)).toEqual([]);
     });
 

@@ -491,6 +491,14 @@ describe('the reports over HTTP', () => {
         });
       });
 
+      it('counts B1, referred in the year, with the child protection plan she had at the incident', () => {
+        expect(body.children).toMatchObject({ total: 1, byEthnicity: { NOT_RECORDED: 1 } });
+        expect(body.children.circumstances).toMatchObject({
+          childProtectionPlan: { yes: 1, no: 0, notRecorded: 0 },
+          lookedAfter: { yes: 0, no: 0, notRecorded: 1 },
+        });
+      });
+
       it('has B1’s parents invited (their silence came on 2015-04-30, after the year) and nothing recorded for R', () => {
         // Active: B1 (commissioned 2015-01-14) and R (2013-04-10, signed off 2021-11-10).
         expect(body.reviews.active).toBe(2);

@@ -17,6 +17,13 @@ export interface SubjectFact {
   ageAtIncident?: number;
   ageBand?: string;
   sex?: string;
+  ethnicity?: string;
+  disability?: boolean;
+  knownToCsc?: boolean;
+  childInNeed?: boolean;
+  childProtectionPlan?: boolean;
+  lookedAfter?: boolean;
+  teenageParent?: boolean;
 }
 
 export interface ReferralFact {

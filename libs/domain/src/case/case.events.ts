@@ -32,6 +32,7 @@ import type {
   ReviewType,
   RevisionTrigger,
   ScrutinyOutcome,
+  Ethnicity,
   Sex,
   SubjectRole,
   Theme,
@@ -48,8 +49,15 @@ export interface Subject {
   ageAtIncident?: number;
   ageBand?: AgeBand;
   sex?: Sex;
-  lookedAfter?: boolean;
+  ethnicity?: Ethnicity;
+  disability?: boolean;
+  /** The child's circumstances at the incident, as Ofsted 004 counts them. */
+  knownToCsc?: boolean;
+  childInNeed?: boolean;
   childProtectionPlan?: boolean;
+  lookedAfter?: boolean;
+  /** Born to a teenage parent. */
+  teenageParent?: boolean;
 }
 
 export interface Incident {

@@ -21,6 +21,32 @@ export type AgeBand = (typeof AGE_BANDS)[number];
 export const SEXES = ['FEMALE', 'MALE', 'UNKNOWN'] as const;
 export type Sex = (typeof SEXES)[number];
 
+/** The ethnic groups of the 2021 census of England and Wales (domain.md §4.1), and two answers more. */
+export const ETHNICITIES = [
+  'WHITE_BRITISH',
+  'WHITE_IRISH',
+  'WHITE_GYPSY_OR_IRISH_TRAVELLER',
+  'WHITE_ROMA',
+  'WHITE_OTHER',
+  'MIXED_WHITE_AND_BLACK_CARIBBEAN',
+  'MIXED_WHITE_AND_BLACK_AFRICAN',
+  'MIXED_WHITE_AND_ASIAN',
+  'MIXED_OTHER',
+  'ASIAN_INDIAN',
+  'ASIAN_PAKISTANI',
+  'ASIAN_BANGLADESHI',
+  'ASIAN_CHINESE',
+  'ASIAN_OTHER',
+  'BLACK_AFRICAN',
+  'BLACK_CARIBBEAN',
+  'BLACK_OTHER',
+  'ARAB',
+  'OTHER',
+  'NOT_KNOWN',
+  'REFUSED',
+] as const;
+export type Ethnicity = (typeof ETHNICITIES)[number];
+
 /** Themes as in the annual reports (domain.md §4.1, §6.6); free extension is deliberate. */
 export const THEMES = [
   'NEGLECT',

@@ -64,6 +64,8 @@ import {
   type RevisionTrigger,
   SCRUTINY_OUTCOMES,
   type ScrutinyOutcome,
+  ETHNICITIES,
+  type Ethnicity,
   SEXES,
   SUBJECT_ROLES,
   type Sex,
@@ -121,8 +123,13 @@ export class SubjectDto {
   @IsOptional() @IsInt() @Min(0) @Max(25) ageAtIncident?: number;
   @IsOptional() @OneOf(AGE_BANDS) ageBand?: AgeBand;
   @IsOptional() @OneOf(SEXES) sex?: Sex;
-  @IsOptional() @IsBoolean() lookedAfter?: boolean;
+  @IsOptional() @OneOf(ETHNICITIES) ethnicity?: Ethnicity;
+  @IsOptional() @IsBoolean() disability?: boolean;
+  @IsOptional() @IsBoolean() knownToCsc?: boolean;
+  @IsOptional() @IsBoolean() childInNeed?: boolean;
   @IsOptional() @IsBoolean() childProtectionPlan?: boolean;
+  @IsOptional() @IsBoolean() lookedAfter?: boolean;
+  @IsOptional() @IsBoolean() teenageParent?: boolean;
 }
 
 export class IncidentDto {

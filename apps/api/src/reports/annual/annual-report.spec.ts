@@ -355,6 +355,60 @@ describe('the annual report', () => {
       expect(children.byAgeBandAndSex[0]).toEqual({ ageBand: '1_TO_5', sex: 'MALE', count: 2 });
     });
   });
+
+  describe('when children’s circumstances at the incident are recorded (Ofsted 004’s counts)', () => {
+    const facts = (): AnnualReportFacts => ({
+      ...empty(),
+      referrals: [
+        {
+          ...referral('A', '2016-05-01'),
+          subjects: [
+            {
+              pseudonym: 'A1',
+              role: 'SUBJECT',
+              ethnicity: 'WHITE_BRITISH',
+              knownToCsc: true,
+              childInNeed: true,
+              childProtectionPlan: true,
+              disability: false,
+            },
+            {
+              pseudonym: 'A2',
+              role: 'SIBLING',
+              ethnicity: 'WHITE_BRITISH',
+              knownToCsc: true,
+              lookedAfter: true,
+              teenageParent: true,
+            },
+          ],
+        },
+        {
+          ...referral('B', '2016-06-01'),
+          subjects: [
+            { pseudonym: 'B1', role: 'SUBJECT', ethnicity: 'ASIAN_PAKISTANI', knownToCsc: false },
+            { pseudonym: 'B2', role: 'SUBJECT' },
+          ],
+        },
+      ],
+    });
+
+    it('counts yes, no and not recorded for each, and the children by ethnic group', () => {
+      const { children } = buildAnnualReport(YEAR_2016_17, facts());
+      expect(children.circumstances).toEqual({
+        knownToCsc: { yes: 2, no: 1, notRecorded: 1 },
+        childInNeed: { yes: 1, no: 0, notRecorded: 3 },
+        childProtectionPlan: { yes: 1, no: 0, notRecorded: 3 },
+        lookedAfter: { yes: 1, no: 0, notRecorded: 3 },
+        disability: { yes: 0, no: 1, notRecorded: 3 },
+        teenageParent: { yes: 1, no: 0, notRecorded: 3 },
+      });
+      expect(children.byEthnicity).toEqual({
+        WHITE_BRITISH: 2,
+        ASIAN_PAKISTANI: 1,
+        NOT_RECORDED: 1,
+      });
+    });
+  });
 });
 
 /* Fixtures: the seed timelines of domain.md §7.3–§7.5, reduced to what the report reads. */

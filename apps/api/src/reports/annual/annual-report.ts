@@ -64,6 +64,16 @@ export type Evaluation = (typeof EVALUATIONS)[number];
 export const NOT_RECORDED = 'NOT_RECORDED';
 
 type Counts = Record<string, number>;
+type YesNo = { yes: number; no: number; notRecorded: number };
+
+export const CIRCUMSTANCES = [
+  'knownToCsc',
+  'childInNeed',
+  'childProtectionPlan',
+  'lookedAfter',
+  'disability',
+  'teenageParent',
+] as const satisfies readonly (keyof SubjectFact)[];
 type Named<K extends string> = { [key in K]: string } & { count: number };
 
 export interface AnnualReport {
@@ -130,6 +140,9 @@ export interface AnnualReport {
     byAgeBand: Counts;
     bySex: Counts;
     byAgeBandAndSex: { ageBand: string; sex: string; count: number }[];
+    byEthnicity: Counts;
+    /** At the incident, as Ofsted 004 counts them: how many yes, no and not recorded. */
+    circumstances: Record<(typeof CIRCUMSTANCES)[number], YesNo>;
   };
   themes: { cases: Named<'theme'>[]; recommendations: Named<'theme'>[] };
   parallelProcesses: {
@@ -222,6 +235,10 @@ export function buildAnnualReport(period: Period, facts: AnnualReportFacts): Ann
           return { ageBand, sex, count };
         },
       ),
+      byEthnicity: Object.fromEntries(ranked(children.map((c) => c.ethnicity ?? NOT_RECORDED))),
+      circumstances: Object.fromEntries(
+        CIRCUMSTANCES.map((field) => [field, yesNo(children.map((c) => c[field]))]),
+      ) as AnnualReport['children']['circumstances'],
     },
     themes: {
       cases: ranked(referred.flatMap((r) => r.themes)).map(([theme, count]) => ({ theme, count })),
@@ -262,6 +279,14 @@ export function buildAnnualReport(period: Period, facts: AnnualReportFacts): Ann
 }
 
 export const NONE_RECORDED = 'NONE_RECORDED';
+
+function yesNo(answers: (boolean | undefined)[]): YesNo {
+  return {
+    yes: answers.filter((a) => a === true).length,
+    no: answers.filter((a) => a === false).length,
+    notRecorded: answers.filter((a) => a === undefined).length,
+  };
+}
 
 /**
  * One case's records: CONTRIBUTED if anyone contributed by `end`; else the last record by then;
