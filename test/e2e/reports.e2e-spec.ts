@@ -378,6 +378,62 @@ describe('the reports over HTTP', () => {
     });
   });
 
+  describe('GET /api/reports/parallel-processes (the register, §6.7)', () => {
+    it('lists on 2016-01-05 R’s two open processes first, then B1’s, then R’s concluded one (§7.1, §7.2)', async () => {
+      const body = await report('/api/reports/parallel-processes?asOf=2016-01-05');
+      expect(body).toMatchObject({
+        asOf: '2016-01-05',
+        total: 5,
+        open: 4,
+        concluded: 1,
+        openByType: {
+          CRIMINAL_INVESTIGATION: 2,
+          CARE_PROCEEDINGS: 1,
+          HEALTH_AND_SAFETY_INVESTIGATION: 1,
+        },
+      });
+      // R's from 2013-03-04: 1,037 days; B1's from 2014-10-07: 365 + 90 = 455 days; PP-R-3
+      // ran 2013-03-04 to 2014-12-31, 667 days. R's review paused for all three on 2014-01-15.
+      expect(
+        (body.items as Body[]).map((p) => [p.processId, p.status, p.daysOpen, p.pausedOn]),
+      ).toEqual([
+        ['PP-R-1', 'OPEN', 1037, ['2014-01-15']],
+        ['PP-R-2', 'OPEN', 1037, ['2014-01-15']],
+        ['PP-B1-1', 'OPEN', 455, []],
+        ['PP-B1-2', 'OPEN', 455, []],
+        ['PP-R-3', 'CONCLUDED', 667, ['2014-01-15']],
+      ]);
+      expect(body.items[2]).toMatchObject({
+        caseId: 'B1',
+        processType: 'CRIMINAL_INVESTIGATION',
+        leadAgency: 'Leicestershire Police',
+        impact: ['DELAYS_DECISION'],
+        startedOn: '2014-10-07',
+        concludedOn: null,
+      });
+    });
+
+    it('lists only the concluded ones on 2021-01-01: R’s three and SK’s', async () => {
+      const body = await report('/api/reports/parallel-processes?asOf=2021-01-01&status=CONCLUDED');
+      // PP-R-2 2020-09-21, PP-SK-1 2018-02-05, PP-R-1 2016-06-30, PP-R-3 2014-12-31: latest first.
+      expect((body.items as Body[]).map((p) => p.processId)).toEqual([
+        'PP-R-2',
+        'PP-SK-1',
+        'PP-R-1',
+        'PP-R-3',
+      ]);
+      // Still open: B1's two and T's criminal proceedings (from 2020-02-05).
+      expect(body).toMatchObject({ total: 7, open: 3, concluded: 4 });
+    });
+
+    it('refuses an unknown status and a future date with 400 naming the field', async () => {
+      const status = await get('/api/reports/parallel-processes?status=PENDING').expect(400);
+      expect(status.body.errors).toEqual([expect.objectContaining({ field: 'status' })]);
+      const future = await get('/api/reports/parallel-processes?asOf=2026-11-24').expect(400);
+      expect(future.body.errors).toEqual([expect.objectContaining({ field: 'asOf' })]);
+    });
+  });
+
   describe('GET /api/reports/annual', () => {
     describe('the OSCB’s year 2016/17 (seed 001, domain.md §7.4)', () => {
       let body: Body;

@@ -3,6 +3,7 @@ import type { BusinessDate, EvaluationGrade, Evaluator } from '@casetrail/domain
 import { type ActionNarrative, ReadModelStore } from '@casetrail/projections';
 import { type ActionView, ActionViews, type AsOfMode } from '../action-plans/queries/action-views';
 import type { ProgressReportFacts, TotalsFacts } from './progress/progress-report';
+import type { ProcessPause, RegisteredProcess } from './registers/parallel-process-register';
 
 /**
  * What the reports count, as it stood on a business date (domain.md §0.3 item 7): "effective"
@@ -173,6 +174,49 @@ export class ReportFacts {
     };
   }
 
+  /** Every parallel process recorded by the date, and every pause that cited one. */
+  processRegister(
+    date: BusinessDate,
+    mode: AsOfMode,
+  ): { processes: RegisteredProcess[]; pauses: ProcessPause[] } {
+    const params = { date, known: mode === 'known' ? 1 : 0 };
+    const processes = this.readModels
+      .prepared(
+        `SELECT p.case_id, coalesce(r.case_ref, p.case_id) AS case_ref, p.process_id,
+           p.process_type, p.lead_agency, p.impact, p.started_on,
+           CASE WHEN ${visible('p.concluded_on', 'p.concluded_known_on')} THEN p.concluded_on END
+             AS concluded_on
+         FROM report_parallel_processes p
+         LEFT JOIN report_referrals r ON r.case_id = p.case_id
+         WHERE ${visible('p.started_on', 'p.known_on')}
+         ORDER BY p.case_id, p.process_id`,
+      )
+      .all(params) as RegisteredProcessRow[];
+    const pauses = this.readModels
+      .prepared(
+        `SELECT case_id, process_id, paused_on FROM report_process_pauses
+         WHERE ${visible('paused_on', 'known_on')} ORDER BY case_id, process_id, seq`,
+      )
+      .all(params) as { case_id: string; process_id: string; paused_on: string }[];
+    return {
+      processes: processes.map((p) => ({
+        caseId: p.case_id,
+        caseRef: p.case_ref,
+        processId: p.process_id,
+        processType: p.process_type,
+        leadAgency: p.lead_agency,
+        impact: JSON.parse(p.impact) as string[],
+        startedOn: p.started_on,
+        concludedOn: p.concluded_on,
+      })),
+      pauses: pauses.map((p) => ({
+        caseId: p.case_id,
+        processId: p.process_id,
+        pausedOn: p.paused_on,
+      })),
+    };
+  }
+
   private reader(date: BusinessDate, mode: AsOfMode, caseIds?: readonly string[]) {
     const params = {
       date,
@@ -293,6 +337,17 @@ interface ParallelProcessRow {
   case_id: string;
   process_id: string;
   process_type: string;
+  started_on: string;
+  concluded_on: Text;
+}
+
+interface RegisteredProcessRow {
+  case_id: string;
+  case_ref: string;
+  process_id: string;
+  process_type: string;
+  lead_agency: string;
+  impact: string;
   started_on: string;
   concluded_on: Text;
 }

@@ -7,6 +7,8 @@ import { Clock } from '../infrastructure/clock';
 import { AnnualReportDto } from './annual/annual-report.dto';
 import { GetAnnualReport } from './annual/get-annual-report.query';
 import { GetProgressReport } from './progress/get-progress-report.query';
+import { GetProcessRegister } from './registers/get-process-register';
+import { ProcessRegisterDto } from './registers/parallel-process-register.dto';
 import { ProgressReportDto } from './progress/progress-report.dto';
 
 /** The Executive's reports (domain.md §6.4, §6.6), drawn as of a date in either mode (§0.3). */
@@ -37,6 +39,18 @@ export class ReportsController {
         query.pageSize,
         query.since,
       ),
+    );
+  }
+
+  /** Every parallel process on the date, open or concluded, with its impact and pauses (§6.7). */
+  @Get('parallel-processes')
+  async parallelProcesses(@QueryParams() query: ProcessRegisterDto) {
+    await this.consistency.awaitPosition(query);
+    const today = this.clock.today();
+    const asOf = query.asOf ?? today;
+    refuse([notAfter('asOf', asOf, 'today', today)]);
+    return this.queries.execute(
+      new GetProcessRegister(asOf, query.mode ?? 'effective', query.status),
     );
   }
 

@@ -4,6 +4,7 @@ import { ReadModelConsistency } from '../consistency/read-model-consistency';
 import { GetAnnualReportHandler } from './annual/get-annual-report.handler';
 import { GetProgressReportHandler } from './progress/get-progress-report.handler';
 import { PortfolioToday } from './progress/portfolio-today';
+import { GetProcessRegisterHandler } from './registers/get-process-register';
 import { ReportFacts } from './report-facts';
 import { ReportsController } from './reports.controller';
 
@@ -17,6 +18,7 @@ import { ReportsController } from './reports.controller';
     PortfolioToday,
     GetProgressReportHandler,
     GetAnnualReportHandler,
+    GetProcessRegisterHandler,
   ],
 })
 export class ReportsModule {}

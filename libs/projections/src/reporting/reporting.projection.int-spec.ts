@@ -4,7 +4,7 @@ import type { CaseEvent } from '@casetrail/domain';
 import { NO_STREAM, SqliteEventStore, type StoredEvent } from '@casetrail/event-store';
 import { sampleEvent, sampleMetadata } from '@casetrail/event-store/testing/sample-events';
 import { temporaryDirectories } from '@casetrail/event-store/testing/temporary-directory';
-import { childB1, childT } from '../case-status/testing/sample-cases';
+import { childB1, childR, childT } from '../case-status/testing/sample-cases';
 import { ProjectionRunner } from '../projection-runner';
 import { ReadModelStore } from '../read-model-store';
 import { reportingProjection } from './reporting.projection';
@@ -235,6 +235,23 @@ describe('the reporting projection', () => {
     });
   });
 
+  it('keeps each process R’s review was paused for, with the day of the pause, and each process’s impact', () => {
+    const apply = bindFresh();
+    inLog(['R', childR]).forEach(apply);
+    expect(
+      rows('report_process_pauses').map((p) => [p.case_id, p.process_id, p.paused_on]),
+    ).toEqual([
+      ['R', 'PP-R-1', '2014-01-15'],
+      ['R', 'PP-R-2', '2014-01-15'],
+      ['R', 'PP-R-3', '2014-01-15'],
+    ]);
+    expect(rows('report_parallel_processes').map((p) => [p.process_id, p.impact])).toEqual([
+      ['PP-R-1', '["PAUSES_REVIEW"]'],
+      ['PP-R-2', '["PAUSES_REVIEW"]'],
+      ['PP-R-3', '["PAUSES_REVIEW"]'],
+    ]);
+  });
+
   it('passes over an event without a business date, as it cannot be placed in any period', () => {
     const apply = bindFresh();
     const undated = { ...inLog(['X', childT.slice(0, 1)])[0], data: {} };
@@ -261,7 +278,7 @@ describe('the reporting projection', () => {
         expect(await runner.waitForPosition(await store.headPosition(), 5_000)).toBe(true);
         const snapshot = () => reportingProjection.tables.map((table) => rows(table));
         const live = snapshot();
-        expect(live.map((table) => table.length)).toEqual([2, 3, 2, 2, 2, 3, 2]);
+        expect(live.map((table) => table.length)).toEqual([2, 3, 2, 2, 2, 3, 2, 0]);
         await runner.rebuild('reporting');
         expect(snapshot()).toEqual(live);
       } finally {

@@ -8,7 +8,8 @@ import type { Projection } from '../projection';
  * their children and themes, every decision (superseded ones too), reviews with their sign-off
  * and publication, recommendations with their number, text and themes, every evaluation of a
  * review (a later one does not erase an earlier one: each held on its day), parallel processes
- * with their conclusion, and every record of the family's involvement. Each fact keeps the
+ * with their conclusion and the pauses that cite them, and every record of the family's
+ * involvement. Each fact keeps the
  * day it happened and the day the board knew it, so a report can be drawn as effective or as
  * known on any date (§0.3 item 7) with a WHERE clause instead of a replay.
  */
@@ -26,6 +27,7 @@ export const REPORTING_EVENT_TYPES = [
   'ParallelProcessRecorded',
   'ParallelProcessConcluded',
   'FamilyInvolvementRecorded',
+  'ReviewPaused',
 ] as const;
 
 const CASE_STREAM = 'case-';
@@ -34,7 +36,8 @@ export const reportingProjection: Projection = {
   name: 'reporting',
   // v2: evaluations of reviews (ReviewEvaluated), for the annual report's grade cross-tabulation.
   // v3: parallel processes and family involvement, for the annual report (§6.6).
-  version: 3,
+  // v4: each process's impact and the pauses that cite it, for the register (§6.7).
+  version: 4,
   handles: REPORTING_EVENT_TYPES,
   tables: [
     'report_referrals',
@@ -44,6 +47,7 @@ export const reportingProjection: Projection = {
     'report_evaluations',
     'report_parallel_processes',
     'report_family_involvement',
+    'report_process_pauses',
   ],
   createSchema: (t) => `
     CREATE TABLE ${t.report_referrals} (
@@ -120,6 +124,7 @@ export const reportingProjection: Projection = {
       process_id         TEXT    NOT NULL,
       process_type       TEXT    NOT NULL,
       lead_agency        TEXT    NOT NULL,
+      impact             TEXT    NOT NULL,
       started_on         TEXT    NOT NULL,
       known_on           TEXT    NOT NULL,
       concluded_on       TEXT,
@@ -134,6 +139,14 @@ export const reportingProjection: Projection = {
       recorded_on        TEXT    NOT NULL,
       known_on           TEXT    NOT NULL,
       PRIMARY KEY (case_id, seq)
+    ) WITHOUT ROWID;
+    CREATE TABLE ${t.report_process_pauses} (
+      case_id    TEXT    NOT NULL,
+      process_id TEXT    NOT NULL,
+      seq        INTEGER NOT NULL,
+      paused_on  TEXT    NOT NULL,
+      known_on   TEXT    NOT NULL,
+      PRIMARY KEY (case_id, process_id, seq)
     ) WITHOUT ROWID;`,
 
   bind(db, t) {
@@ -183,12 +196,16 @@ export const reportingProjection: Projection = {
 
     const insertParallelProcess = db.prepare(
       `INSERT OR IGNORE INTO ${t.report_parallel_processes} (case_id, process_id, process_type,
-         lead_agency, started_on, known_on)
-       VALUES (@caseId, @processId, @processType, @leadAgency, @on, @knownOn)`,
+         lead_agency, impact, started_on, known_on)
+       VALUES (@caseId, @processId, @processType, @leadAgency, @impact, @on, @knownOn)`,
     );
     const concludeParallelProcess = db.prepare(
       `UPDATE ${t.report_parallel_processes} SET concluded_on = @on, concluded_known_on = @knownOn
        WHERE case_id = @caseId AND process_id = @processId AND concluded_on IS NULL`,
+    );
+    const insertPause = db.prepare(
+      `INSERT OR IGNORE INTO ${t.report_process_pauses} VALUES (@caseId, @processId, @seq, @on,
+         @knownOn)`,
     );
     const insertFamilyInvolvement = db.prepare(
       `INSERT OR IGNORE INTO ${t.report_family_involvement} VALUES (@caseId, @seq, @involvement,
@@ -278,7 +295,13 @@ export const reportingProjection: Projection = {
             processId: d.processId,
             processType: d.processType,
             leadAgency: d.leadAgency,
+            impact: JSON.stringify(d.impact ?? []),
           });
+          break;
+        case 'ReviewPaused':
+          for (const processId of (d.parallelProcessIds as string[] | undefined) ?? []) {
+            insertPause.run({ ...fact, processId });
+          }
           break;
         case 'ParallelProcessConcluded':
           concludeParallelProcess.run({ ...fact, processId: d.processId });

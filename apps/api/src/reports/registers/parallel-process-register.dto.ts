@@ -1,0 +1,13 @@
+import { IsIn, IsOptional } from 'class-validator';
+import type { AsOfMode } from '../../action-plans/queries/action-views';
+import { OneOf, OptionalCalendarDate } from '../../cases/commands/dto-fields';
+import { ConsistencyQuery } from '../../consistency/consistency.query';
+import { PROCESS_STATUSES, type ProcessStatus } from './parallel-process-register';
+
+/** GET /api/reports/parallel-processes: the register as effective or as known on a date. */
+export class ProcessRegisterDto extends ConsistencyQuery {
+  /** Defaults to today; a future date is refused. */
+  @OptionalCalendarDate() asOf?: string;
+  @IsOptional() @IsIn(['effective', 'known']) mode?: AsOfMode;
+  @IsOptional() @OneOf(PROCESS_STATUSES) status?: ProcessStatus;
+}
