@@ -434,6 +434,46 @@ describe('the reports over HTTP', () => {
     });
   });
 
+  describe('GET /api/reports/family-involvement (the register, §6.7)', () => {
+    it('lists on 2016-01-05 R with nothing recorded first, then B1’s parents, invited and silent', async () => {
+      const body = await report('/api/reports/family-involvement?asOf=2016-01-05');
+      // Commissioned by then: R (2013-04-10) and B1 (2015-01-14); OX-1516-02 came on 2016-03-01.
+      expect(body).toMatchObject({
+        asOf: '2016-01-05',
+        reviews: 2,
+        byInvolvement: { NONE_RECORDED: 1, NO_RESPONSE: 1, INVITED: 0, CONTRIBUTED: 0 },
+      });
+      expect(body.items.map((r: Body) => [r.caseId, r.involvement])).toEqual([
+        ['R', 'NONE_RECORDED'],
+        ['B1', 'NO_RESPONSE'],
+      ]);
+      expect(body.items[1].records).toEqual([
+        {
+          involvement: 'INVITED',
+          familyMemberRole: 'parents',
+          method: 'LETTER',
+          reason: null,
+          recordedOn: '2015-02-02',
+        },
+        {
+          involvement: 'NO_RESPONSE',
+          familyMemberRole: 'parents',
+          method: null,
+          reason: null,
+          recordedOn: '2015-04-30',
+        },
+      ]);
+    });
+
+    it('does not yet know on 2015-03-01 that B1’s parents would not respond', async () => {
+      const body = await report('/api/reports/family-involvement?asOf=2015-03-01');
+      expect(body.items.map((r: Body) => [r.caseId, r.involvement])).toEqual([
+        ['R', 'NONE_RECORDED'],
+        ['B1', 'INVITED'],
+      ]);
+    });
+  });
+
   describe('GET /api/reports/annual', () => {
     describe('the OSCB’s year 2016/17 (seed 001, domain.md §7.4)', () => {
       let body: Body;

@@ -95,6 +95,9 @@ export interface FamilyInvolvementFact {
   seq: number;
   involvement: string;
   familyMemberRole: string;
+  method: string | null;
+  /** Why involvement was not pursued, or another reason given. */
+  reason: string | null;
   recordedOn: BusinessDate;
 }
 
@@ -171,6 +174,18 @@ export class ReportFacts {
       reviews: read.reviews(),
       recommendations: read.recommendations(),
       actions: this.actions(date, mode, caseIds),
+    };
+  }
+
+  /** Every review commissioned by the date, with its case reference, and the family's records. */
+  familyRegister(date: BusinessDate, mode: AsOfMode) {
+    const reviews = this.reader(date, mode).reviews();
+    // Only the reviewed cases' referrals and records: at national scale, a seventh of the cases.
+    const read = this.reader(date, mode, [...new Set(reviews.map((r) => r.caseId))]);
+    const refs = new Map(read.referrals().map((r) => [r.caseId, r.caseRef]));
+    return {
+      reviews: reviews.map((r) => ({ ...r, caseRef: refs.get(r.caseId) ?? r.caseId })),
+      records: read.familyInvolvement(),
     };
   }
 
@@ -357,6 +372,8 @@ interface FamilyInvolvementRow {
   seq: bigint;
   involvement: string;
   family_member_role: string;
+  method: Text;
+  reason: Text;
   recorded_on: string;
 }
 
@@ -422,5 +439,7 @@ const familyInvolvementFact = (r: FamilyInvolvementRow): FamilyInvolvementFact =
   seq: Number(r.seq),
   involvement: r.involvement,
   familyMemberRole: r.family_member_role,
+  method: r.method,
+  reason: r.reason,
   recordedOn: r.recorded_on,
 });

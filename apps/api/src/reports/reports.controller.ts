@@ -7,8 +7,9 @@ import { Clock } from '../infrastructure/clock';
 import { AnnualReportDto } from './annual/annual-report.dto';
 import { GetAnnualReport } from './annual/get-annual-report.query';
 import { GetProgressReport } from './progress/get-progress-report.query';
+import { GetFamilyRegister } from './registers/get-family-register';
 import { GetProcessRegister } from './registers/get-process-register';
-import { ProcessRegisterDto } from './registers/parallel-process-register.dto';
+import { ProcessRegisterDto, RegisterDto } from './registers/register.dto';
 import { ProgressReportDto } from './progress/progress-report.dto';
 
 /** The Executive's reports (domain.md §6.4, §6.6), drawn as of a date in either mode (§0.3). */
@@ -52,6 +53,16 @@ export class ReportsController {
     return this.queries.execute(
       new GetProcessRegister(asOf, query.mode ?? 'effective', query.status),
     );
+  }
+
+  /** Each review with how its family took part, record by record, silent ones first (§6.7). */
+  @Get('family-involvement')
+  async familyInvolvement(@QueryParams() query: RegisterDto) {
+    await this.consistency.awaitPosition(query);
+    const today = this.clock.today();
+    const asOf = query.asOf ?? today;
+    refuse([notAfter('asOf', asOf, 'today', today)]);
+    return this.queries.execute(new GetFamilyRegister(asOf, query.mode ?? 'effective'));
   }
 
   /** A period's referrals, decisions, timeliness, children, themes and action plans. */

@@ -4,6 +4,7 @@ import { ReadModelConsistency } from '../consistency/read-model-consistency';
 import { GetAnnualReportHandler } from './annual/get-annual-report.handler';
 import { GetProgressReportHandler } from './progress/get-progress-report.handler';
 import { PortfolioToday } from './progress/portfolio-today';
+import { GetFamilyRegisterHandler } from './registers/get-family-register';
 import { GetProcessRegisterHandler } from './registers/get-process-register';
 import { ReportFacts } from './report-facts';
 import { ReportsController } from './reports.controller';
@@ -19,6 +20,7 @@ import { ReportsController } from './reports.controller';
     GetProgressReportHandler,
     GetAnnualReportHandler,
     GetProcessRegisterHandler,
+    GetFamilyRegisterHandler,
   ],
 })
 export class ReportsModule {}

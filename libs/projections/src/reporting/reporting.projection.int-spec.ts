@@ -226,11 +226,12 @@ describe('the reporting projection', () => {
           f.seq,
           f.involvement,
           f.family_member_role,
+          f.method,
           f.recorded_on,
         ]),
       ).toEqual([
-        ['B1', BigInt(childB1.length + 2), 'INVITED', 'parents', '2015-02-02'],
-        ['B1', BigInt(childB1.length + 3), 'NO_RESPONSE', 'parents', '2015-04-30'],
+        ['B1', BigInt(childB1.length + 2), 'INVITED', 'parents', 'LETTER', '2015-02-02'],
+        ['B1', BigInt(childB1.length + 3), 'NO_RESPONSE', 'parents', null, '2015-04-30'],
       ]);
     });
   });

@@ -37,7 +37,8 @@ export const reportingProjection: Projection = {
   // v2: evaluations of reviews (ReviewEvaluated), for the annual report's grade cross-tabulation.
   // v3: parallel processes and family involvement, for the annual report (§6.6).
   // v4: each process's impact and the pauses that cite it, for the register (§6.7).
-  version: 4,
+  // v5: how the family was approached and why involvement was not pursued, for its register.
+  version: 5,
   handles: REPORTING_EVENT_TYPES,
   tables: [
     'report_referrals',
@@ -136,6 +137,8 @@ export const reportingProjection: Projection = {
       seq                INTEGER NOT NULL,
       involvement        TEXT    NOT NULL,
       family_member_role TEXT    NOT NULL,
+      method             TEXT,
+      reason             TEXT,
       recorded_on        TEXT    NOT NULL,
       known_on           TEXT    NOT NULL,
       PRIMARY KEY (case_id, seq)
@@ -209,7 +212,7 @@ export const reportingProjection: Projection = {
     );
     const insertFamilyInvolvement = db.prepare(
       `INSERT OR IGNORE INTO ${t.report_family_involvement} VALUES (@caseId, @seq, @involvement,
-         @familyMemberRole, @on, @knownOn)`,
+         @familyMemberRole, @method, @reason, @on, @knownOn)`,
     );
 
     return (event: StoredEvent) => {
@@ -311,6 +314,8 @@ export const reportingProjection: Projection = {
             ...fact,
             involvement: d.involvement,
             familyMemberRole: d.familyMemberRole,
+            method: d.method ?? null,
+            reason: d.reason ?? null,
           });
           break;
         default:

@@ -442,6 +442,8 @@ const family = (
   seq,
   involvement,
   familyMemberRole: 'parents',
+  method: null,
+  reason: null,
   recordedOn,
 });
 

@@ -11,11 +11,11 @@ import {
   SUBJECT_ROLES,
 } from '@casetrail/domain';
 import { groupBy } from '../grouping';
+import { familyInvolvementOf, NONE_RECORDED } from '../registers/family-involvement';
 import type {
   ActionFact,
   DecisionFact,
   EvaluationFact,
-  FamilyInvolvementFact,
   RecommendationFact,
   ReportFactSet,
   SubjectFact,
@@ -278,33 +278,12 @@ export function buildAnnualReport(period: Period, facts: AnnualReportFacts): Ann
   };
 }
 
-export const NONE_RECORDED = 'NONE_RECORDED';
-
 function yesNo(answers: (boolean | undefined)[]): YesNo {
   return {
     yes: answers.filter((a) => a === true).length,
     no: answers.filter((a) => a === false).length,
     notRecorded: answers.filter((a) => a === undefined).length,
   };
-}
-
-/**
- * One case's records: CONTRIBUTED if anyone contributed by `end`; else the last record by then;
- * else NONE_RECORDED.
- */
-function familyInvolvementOf(records: FamilyInvolvementFact[], end: BusinessDate): string {
-  const byEnd = records.filter((f) => f.recordedOn <= end);
-  if (byEnd.some((f) => f.involvement === 'CONTRIBUTED')) return 'CONTRIBUTED';
-  const last = byEnd.reduce<FamilyInvolvementFact | undefined>(
-    (latest, f) =>
-      !latest ||
-      f.recordedOn > latest.recordedOn ||
-      (f.recordedOn === latest.recordedOn && f.seq > latest.seq)
-        ? f
-        : latest,
-    undefined,
-  );
-  return last?.involvement ?? NONE_RECORDED;
 }
 
 /** Referred by the end of the period and not decided by then, oldest first, aged to the period end. */

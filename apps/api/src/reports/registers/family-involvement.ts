@@ -1,0 +1,83 @@
+import type { BusinessDate } from '@casetrail/domain';
+import { groupBy } from '../grouping';
+import type { FamilyInvolvementFact, ReviewFact } from '../report-facts';
+
+/**
+ * The family involvement register (domain.md §6.7, Ofsted 004 §§136–147): each review with how
+ * its family took part, record by record. Ofsted found a third of reviews silent on it, so a
+ * review with nothing recorded comes first. Pure.
+ */
+
+export const NONE_RECORDED = 'NONE_RECORDED';
+
+/**
+ * How a family took part by `end`, from one case's records: CONTRIBUTED if anyone contributed;
+ * else the last thing recorded (of two on one day, the later in the stream); else NONE_RECORDED.
+ */
+export function familyInvolvementOf(records: FamilyInvolvementFact[], end: BusinessDate): string {
+  const byEnd = records.filter((f) => f.recordedOn <= end);
+  if (byEnd.some((f) => f.involvement === 'CONTRIBUTED')) return 'CONTRIBUTED';
+  const last = byEnd.reduce<FamilyInvolvementFact | undefined>(
+    (latest, f) =>
+      !latest ||
+      f.recordedOn > latest.recordedOn ||
+      (f.recordedOn === latest.recordedOn && f.seq > latest.seq)
+        ? f
+        : latest,
+    undefined,
+  );
+  return last?.involvement ?? NONE_RECORDED;
+}
+
+export interface FamilyRegisterEntry {
+  caseId: string;
+  caseRef: string;
+  reviewId: string;
+  reviewType: string;
+  commissionedOn: BusinessDate;
+  signedOffOn: BusinessDate | null;
+  involvement: string;
+  records: Omit<FamilyInvolvementFact, 'caseId' | 'seq'>[];
+}
+
+export interface FamilyRegister {
+  reviews: number;
+  byInvolvement: Record<string, number>;
+  items: FamilyRegisterEntry[];
+}
+
+/** Reviews with nothing recorded first, then by how they stand, the oldest review first. */
+export function buildFamilyRegister(
+  asOf: BusinessDate,
+  reviews: (ReviewFact & { caseRef: string })[],
+  records: FamilyInvolvementFact[],
+  involvements: readonly string[],
+): FamilyRegister {
+  const recordsOf = groupBy(records, (f) => f.caseId);
+  const order = [NONE_RECORDED, ...involvements];
+  const items = reviews
+    .map((r): FamilyRegisterEntry => {
+      const own = (recordsOf.get(r.caseId) ?? []).sort((a, b) => a.seq - b.seq);
+      return {
+        caseId: r.caseId,
+        caseRef: r.caseRef,
+        reviewId: r.reviewId,
+        reviewType: r.reviewType,
+        commissionedOn: r.commissionedOn,
+        signedOffOn: r.signedOffOn,
+        involvement: familyInvolvementOf(own, asOf),
+        records: own.map(({ caseId: _c, seq: _s, ...record }) => record),
+      };
+    })
+    .sort(
+      (a, b) =>
+        order.indexOf(a.involvement) - order.indexOf(b.involvement) ||
+        a.commissionedOn.localeCompare(b.commissionedOn) ||
+        a.caseId.localeCompare(b.caseId),
+    );
+  const byInvolvement: Record<string, number> = Object.fromEntries(order.map((i) => [i, 0]));
+  for (const item of items) {
+    byInvolvement[item.involvement] = (byInvolvement[item.involvement] ?? 0) + 1;
+  }
+  return { reviews: items.length, byInvolvement, items };
+}
