@@ -9,3 +9,17 @@ export function groupBy<T>(items: readonly T[], by: (item: T) => string): Map<st
   }
   return groups;
 }
+
+/** The last of one case's facts by business date, and of two on one day, the later in its stream. */
+export function latestBy<T extends { seq: number }>(
+  items: readonly T[],
+  dateOf: (item: T) => string,
+): T | undefined {
+  return items.reduce<T | undefined>(
+    (last, item) =>
+      !last || dateOf(item) > dateOf(last) || (dateOf(item) === dateOf(last) && item.seq > last.seq)
+        ? item
+        : last,
+    undefined,
+  );
+}

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { BusinessDate, EvaluationGrade, Evaluator } from '@casetrail/domain';
+import type { BusinessDate, EvaluationGrade, Evaluator, Subject } from '@casetrail/domain';
 import { type ActionNarrative, ReadModelStore } from '@casetrail/projections';
 import { type ActionView, ActionViews, type AsOfMode } from '../action-plans/queries/action-views';
 import type { ProgressReportFacts, TotalsFacts } from './progress/progress-report';
@@ -12,20 +12,8 @@ import type { ProcessPause, RegisteredProcess } from './registers/parallel-proce
  * an action's status and RAG by the one domain rule (§6.0).
  */
 
-export interface SubjectFact {
-  pseudonym: string;
-  role: string;
-  ageAtIncident?: number;
-  ageBand?: string;
-  sex?: string;
-  ethnicity?: string;
-  disability?: boolean;
-  knownToCsc?: boolean;
-  childInNeed?: boolean;
-  childProtectionPlan?: boolean;
-  lookedAfter?: boolean;
-  teenageParent?: boolean;
-}
+/** A child as the referral recorded them (kept whole in the reporting read model). */
+export type SubjectFact = Subject;
 
 export interface ReferralFact {
   caseId: string;

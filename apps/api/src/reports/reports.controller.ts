@@ -25,12 +25,8 @@ export class ReportsController {
   @Get('progress')
   async progress(@QueryParams() query: ProgressReportDto) {
     await this.consistency.awaitPosition(query);
-    const today = this.clock.today();
-    const asOf = query.asOf ?? today;
-    refuse([
-      notAfter('asOf', asOf, 'today', today),
-      query.since === undefined ? undefined : notAfter('since', query.since, 'asOf', asOf),
-    ]);
+    const asOf = this.asOfOrToday(query.asOf);
+    refuse([query.since === undefined ? undefined : notAfter('since', query.since, 'asOf', asOf)]);
     return this.queries.execute(
       new GetProgressReport(
         asOf,
@@ -47,9 +43,7 @@ export class ReportsController {
   @Get('parallel-processes')
   async parallelProcesses(@QueryParams() query: ProcessRegisterDto) {
     await this.consistency.awaitPosition(query);
-    const today = this.clock.today();
-    const asOf = query.asOf ?? today;
-    refuse([notAfter('asOf', asOf, 'today', today)]);
+    const asOf = this.asOfOrToday(query.asOf);
     return this.queries.execute(
       new GetProcessRegister(asOf, query.mode ?? 'effective', query.status),
     );
@@ -59,10 +53,15 @@ export class ReportsController {
   @Get('family-involvement')
   async familyInvolvement(@QueryParams() query: RegisterDto) {
     await this.consistency.awaitPosition(query);
-    const today = this.clock.today();
-    const asOf = query.asOf ?? today;
-    refuse([notAfter('asOf', asOf, 'today', today)]);
+    const asOf = this.asOfOrToday(query.asOf);
     return this.queries.execute(new GetFamilyRegister(asOf, query.mode ?? 'effective'));
+  }
+
+  /** The date a report is drawn for: today unless asked, and never after today. */
+  private asOfOrToday(asOf: BusinessDate | undefined): BusinessDate {
+    const today = this.clock.today();
+    refuse([asOf === undefined ? undefined : notAfter('asOf', asOf, 'today', today)]);
+    return asOf ?? today;
   }
 
   /** A period's referrals, decisions, timeliness, children, themes and action plans. */

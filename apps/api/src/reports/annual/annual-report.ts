@@ -10,7 +10,7 @@ import {
   SEXES,
   SUBJECT_ROLES,
 } from '@casetrail/domain';
-import { groupBy } from '../grouping';
+import { groupBy, latestBy } from '../grouping';
 import { familyInvolvementOf, NONE_RECORDED } from '../registers/family-involvement';
 import type {
   ActionFact,
@@ -390,17 +390,10 @@ function reviewCompletion(
 /** Of one case's evaluations, the latest by Ofsted, else the latest internal one (one review per case, §5.3). */
 function gradeOf(evaluations: EvaluationFact[]): EvaluationFact | undefined {
   const latest = (evaluator: Evaluator) =>
-    evaluations
-      .filter((e) => e.evaluator === evaluator)
-      .reduce<EvaluationFact | undefined>(
-        (last, e) =>
-          !last ||
-          e.evaluatedOn > last.evaluatedOn ||
-          (e.evaluatedOn === last.evaluatedOn && e.seq > last.seq)
-            ? e
-            : last,
-        undefined,
-      );
+    latestBy(
+      evaluations.filter((e) => e.evaluator === evaluator),
+      (e) => e.evaluatedOn,
+    );
   return latest('OFSTED') ?? latest('INTERNAL');
 }
 

@@ -1,5 +1,5 @@
 import type { BusinessDate } from '@casetrail/domain';
-import { groupBy } from '../grouping';
+import { groupBy, latestBy } from '../grouping';
 import type { FamilyInvolvementFact, ReviewFact } from '../report-facts';
 
 /**
@@ -17,16 +17,7 @@ export const NONE_RECORDED = 'NONE_RECORDED';
 export function familyInvolvementOf(records: FamilyInvolvementFact[], end: BusinessDate): string {
   const byEnd = records.filter((f) => f.recordedOn <= end);
   if (byEnd.some((f) => f.involvement === 'CONTRIBUTED')) return 'CONTRIBUTED';
-  const last = byEnd.reduce<FamilyInvolvementFact | undefined>(
-    (latest, f) =>
-      !latest ||
-      f.recordedOn > latest.recordedOn ||
-      (f.recordedOn === latest.recordedOn && f.seq > latest.seq)
-        ? f
-        : latest,
-    undefined,
-  );
-  return last?.involvement ?? NONE_RECORDED;
+  return latestBy(byEnd, (f) => f.recordedOn)?.involvement ?? NONE_RECORDED;
 }
 
 export interface FamilyRegisterEntry {
