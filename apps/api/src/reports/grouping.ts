@@ -23,3 +23,13 @@ export function latestBy<T extends { seq: number }>(
     undefined,
   );
 }
+
+/** Counts per value; a vocabulary lists every value, zeros included, in its own order. */
+export function tally(
+  values: readonly string[],
+  vocabulary: readonly string[] = [],
+): Record<string, number> {
+  const counts: Record<string, number> = Object.fromEntries(vocabulary.map((v) => [v, 0]));
+  for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
+  return counts;
+}

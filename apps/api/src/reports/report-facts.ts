@@ -3,7 +3,6 @@ import type { BusinessDate, EvaluationGrade, Evaluator, Subject } from '@casetra
 import { type ActionNarrative, ReadModelStore } from '@casetrail/projections';
 import { type ActionView, ActionViews, type AsOfMode } from '../action-plans/queries/action-views';
 import type { ProgressReportFacts, TotalsFacts } from './progress/progress-report';
-import type { ProcessPause, RegisteredProcess } from './registers/parallel-process-register';
 
 /**
  * What the reports count, as it stood on a business date (domain.md §0.3 item 7): "effective"
@@ -72,8 +71,17 @@ export interface ParallelProcessFact {
   caseId: string;
   processId: string;
   processType: string;
+  leadAgency: string;
+  impact: string[];
   startedOn: BusinessDate;
   concludedOn: BusinessDate | null;
+}
+
+/** A pause of a case's review that cited a parallel process. */
+export interface ProcessPause {
+  caseId: string;
+  processId: string;
+  pausedOn: BusinessDate;
 }
 
 /** One record of how the family took part in the review (invited, contributed, not pursued…). */
@@ -170,54 +178,16 @@ export class ReportFacts {
     const reviews = this.reader(date, mode).reviews();
     // Only the reviewed cases' referrals and records: at national scale, a seventh of the cases.
     const read = this.reader(date, mode, [...new Set(reviews.map((r) => r.caseId))]);
-    const refs = new Map(read.referrals().map((r) => [r.caseId, r.caseRef]));
-    return {
-      reviews: reviews.map((r) => ({ ...r, caseRef: refs.get(r.caseId) ?? r.caseId })),
-      records: read.familyInvolvement(),
-    };
+    const withRef = caseRefs(read.referrals());
+    return { reviews: reviews.map(withRef), records: read.familyInvolvement() };
   }
 
-  /** Every parallel process recorded by the date, and every pause that cited one. */
-  processRegister(
-    date: BusinessDate,
-    mode: AsOfMode,
-  ): { processes: RegisteredProcess[]; pauses: ProcessPause[] } {
-    const params = { date, known: mode === 'known' ? 1 : 0 };
-    const processes = this.readModels
-      .prepared(
-        `SELECT p.case_id, coalesce(r.case_ref, p.case_id) AS case_ref, p.process_id,
-           p.process_type, p.lead_agency, p.impact, p.started_on,
-           CASE WHEN ${visible('p.concluded_on', 'p.concluded_known_on')} THEN p.concluded_on END
-             AS concluded_on
-         FROM report_parallel_processes p
-         LEFT JOIN report_referrals r ON r.case_id = p.case_id
-         WHERE ${visible('p.started_on', 'p.known_on')}
-         ORDER BY p.case_id, p.process_id`,
-      )
-      .all(params) as RegisteredProcessRow[];
-    const pauses = this.readModels
-      .prepared(
-        `SELECT case_id, process_id, paused_on FROM report_process_pauses
-         WHERE ${visible('paused_on', 'known_on')} ORDER BY case_id, process_id, seq`,
-      )
-      .all(params) as { case_id: string; process_id: string; paused_on: string }[];
-    return {
-      processes: processes.map((p) => ({
-        caseId: p.case_id,
-        caseRef: p.case_ref,
-        processId: p.process_id,
-        processType: p.process_type,
-        leadAgency: p.lead_agency,
-        impact: JSON.parse(p.impact) as string[],
-        startedOn: p.started_on,
-        concludedOn: p.concluded_on,
-      })),
-      pauses: pauses.map((p) => ({
-        caseId: p.case_id,
-        processId: p.process_id,
-        pausedOn: p.paused_on,
-      })),
-    };
+  /** Every parallel process recorded by the date, with its case reference, and its pauses. */
+  processRegister(date: BusinessDate, mode: AsOfMode) {
+    const processes = this.reader(date, mode).parallelProcesses();
+    const read = this.reader(date, mode, [...new Set(processes.map((p) => p.caseId))]);
+    const withRef = caseRefs(read.referrals());
+    return { processes: processes.map(withRef), pauses: read.processPauses() };
   }
 
   private reader(date: BusinessDate, mode: AsOfMode, caseIds?: readonly string[]) {
@@ -264,11 +234,21 @@ export class ReportFacts {
         ).map(evaluationFact),
       parallelProcesses: () =>
         all<ParallelProcessRow>(
-          `SELECT case_id, process_id, process_type, started_on,
+          `SELECT case_id, process_id, process_type, lead_agency, impact, started_on,
              CASE WHEN ${visible('concluded_on', 'concluded_known_on')} THEN concluded_on END AS concluded_on
            FROM report_parallel_processes WHERE ${visible('started_on', 'known_on')} AND ${OF_CASES}
            ORDER BY case_id, process_id`,
         ).map(parallelProcessFact),
+      processPauses: () =>
+        all<ProcessPauseRow>(
+          `SELECT case_id, process_id, paused_on FROM report_process_pauses
+           WHERE ${visible('paused_on', 'known_on')} AND ${OF_CASES}
+           ORDER BY case_id, process_id, seq`,
+        ).map((r): ProcessPause => ({
+          caseId: r.case_id,
+          processId: r.process_id,
+          pausedOn: r.paused_on,
+        })),
       familyInvolvement: () =>
         all<FamilyInvolvementRow>(
           `SELECT * FROM report_family_involvement
@@ -340,19 +320,16 @@ interface ParallelProcessRow {
   case_id: string;
   process_id: string;
   process_type: string;
-  started_on: string;
-  concluded_on: Text;
-}
-
-interface RegisteredProcessRow {
-  case_id: string;
-  case_ref: string;
-  process_id: string;
-  process_type: string;
   lead_agency: string;
   impact: string;
   started_on: string;
   concluded_on: Text;
+}
+
+interface ProcessPauseRow {
+  case_id: string;
+  process_id: string;
+  paused_on: string;
 }
 
 interface FamilyInvolvementRow {
@@ -418,9 +395,20 @@ const parallelProcessFact = (r: ParallelProcessRow): ParallelProcessFact => ({
   caseId: r.case_id,
   processId: r.process_id,
   processType: r.process_type,
+  leadAgency: r.lead_agency,
+  impact: JSON.parse(r.impact) as string[],
   startedOn: r.started_on,
   concludedOn: r.concluded_on,
 });
+
+/** Adds each fact's case reference (the case id where the referral has none). */
+function caseRefs(referrals: ReferralFact[]) {
+  const refs = new Map(referrals.map((r) => [r.caseId, r.caseRef]));
+  return <T extends { caseId: string }>(fact: T): T & { caseRef: string } => ({
+    ...fact,
+    caseRef: refs.get(fact.caseId) ?? fact.caseId,
+  });
+}
 
 const familyInvolvementFact = (r: FamilyInvolvementRow): FamilyInvolvementFact => ({
   caseId: r.case_id,

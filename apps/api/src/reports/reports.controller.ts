@@ -7,10 +7,10 @@ import { Clock } from '../infrastructure/clock';
 import { AnnualReportDto } from './annual/annual-report.dto';
 import { GetAnnualReport } from './annual/get-annual-report.query';
 import { GetProgressReport } from './progress/get-progress-report.query';
+import { ProgressReportDto } from './progress/progress-report.dto';
 import { GetFamilyRegister } from './registers/get-family-register';
 import { GetProcessRegister } from './registers/get-process-register';
 import { ProcessRegisterDto, RegisterDto } from './registers/register.dto';
-import { ProgressReportDto } from './progress/progress-report.dto';
 
 /** The Executive's reports (domain.md §6.4, §6.6), drawn as of a date in either mode (§0.3). */
 @Controller('api/reports')

@@ -9,9 +9,9 @@ import type { Projection } from '../projection';
  * and publication, recommendations with their number, text and themes, every evaluation of a
  * review (a later one does not erase an earlier one: each held on its day), parallel processes
  * with their conclusion and the pauses that cite them, and every record of the family's
- * involvement. Each fact keeps the
- * day it happened and the day the board knew it, so a report can be drawn as effective or as
- * known on any date (§0.3 item 7) with a WHERE clause instead of a replay.
+ * involvement. Each fact keeps the day it happened and the day the board knew it, so a report
+ * can be drawn as effective or as known on any date (§0.3 item 7) with a WHERE clause instead of
+ * a replay.
  */
 
 export const REPORTING_EVENT_TYPES = [

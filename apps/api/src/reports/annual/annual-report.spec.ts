@@ -430,7 +430,15 @@ const process_ = (
   processType: string,
   startedOn: string,
   concludedOn: string | null = null,
-): ParallelProcessFact => ({ caseId, processId, processType, startedOn, concludedOn });
+): ParallelProcessFact => ({
+  caseId,
+  processId,
+  processType,
+  leadAgency: 'Police',
+  impact: [],
+  startedOn,
+  concludedOn,
+});
 
 const family = (
   caseId: string,

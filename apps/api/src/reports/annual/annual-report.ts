@@ -10,7 +10,7 @@ import {
   SEXES,
   SUBJECT_ROLES,
 } from '@casetrail/domain';
-import { groupBy, latestBy } from '../grouping';
+import { groupBy, latestBy, tally } from '../grouping';
 import { familyInvolvementOf, NONE_RECORDED } from '../registers/family-involvement';
 import type {
   ActionFact,
@@ -182,6 +182,7 @@ export function buildAnnualReport(period: Period, facts: AnnualReportFacts): Ann
     (r) => r.commissionedOn <= period.to && !(r.signedOffOn && r.signedOffOn < period.from),
   );
   const familyRecords = groupBy(facts.familyInvolvement, (f) => f.caseId);
+  const startedProcesses = facts.parallelProcesses.filter((p) => inPeriod(p.startedOn));
   const openAtEnd = facts.parallelProcesses.filter(
     (p) => p.startedOn <= period.to && !(p.concludedOn && p.concludedOn <= period.to),
   );
@@ -247,10 +248,8 @@ export function buildAnnualReport(period: Period, facts: AnnualReportFacts): Ann
       ),
     },
     parallelProcesses: {
-      started: facts.parallelProcesses.filter((p) => inPeriod(p.startedOn)).length,
-      startedByType: tally(
-        facts.parallelProcesses.filter((p) => inPeriod(p.startedOn)).map((p) => p.processType),
-      ),
+      started: startedProcesses.length,
+      startedByType: tally(startedProcesses.map((p) => p.processType)),
       concluded: facts.parallelProcesses.filter((p) => inPeriod(p.concludedOn)).length,
       openAtPeriodEnd: openAtEnd.length,
       openAtPeriodEndByType: tally(openAtEnd.map((p) => p.processType)),
@@ -450,13 +449,6 @@ function ageBandOf(subject: SubjectFact): string {
   if (age <= 10) return '6_TO_10';
   if (age <= 15) return '11_TO_15';
   return '16_AND_OVER';
-}
-
-/** Counts per value; a vocabulary lists every value, zeros included, in its own order. */
-function tally(values: string[], vocabulary: readonly string[] = []): Counts {
-  const counts: Counts = Object.fromEntries(vocabulary.map((v) => [v, 0]));
-  for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
-  return counts;
 }
 
 /** Counts per value, most frequent first, then alphabetically. */

@@ -1,5 +1,5 @@
 import type { BusinessDate } from '@casetrail/domain';
-import { groupBy, latestBy } from '../grouping';
+import { groupBy, latestBy, tally } from '../grouping';
 import type { FamilyInvolvementFact, ReviewFact } from '../report-facts';
 
 /**
@@ -66,9 +66,9 @@ export function buildFamilyRegister(
         a.commissionedOn.localeCompare(b.commissionedOn) ||
         a.caseId.localeCompare(b.caseId),
     );
-  const byInvolvement: Record<string, number> = Object.fromEntries(order.map((i) => [i, 0]));
-  for (const item of items) {
-    byInvolvement[item.involvement] = (byInvolvement[item.involvement] ?? 0) + 1;
-  }
+  const byInvolvement = tally(
+    items.map((item) => item.involvement),
+    order,
+  );
   return { reviews: items.length, byInvolvement, items };
 }

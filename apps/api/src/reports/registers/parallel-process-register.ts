@@ -1,5 +1,6 @@
 import { type BusinessDate, daysBetween } from '@casetrail/domain';
-import { groupBy } from '../grouping';
+import { groupBy, tally } from '../grouping';
+import type { ParallelProcessFact, ProcessPause } from '../report-facts';
 
 /**
  * The parallel-process register (domain.md §6.7): every criminal investigation, inquest, care
@@ -11,22 +12,7 @@ import { groupBy } from '../grouping';
 export const PROCESS_STATUSES = ['OPEN', 'CONCLUDED'] as const;
 export type ProcessStatus = (typeof PROCESS_STATUSES)[number];
 
-export interface RegisteredProcess {
-  caseId: string;
-  caseRef: string;
-  processId: string;
-  processType: string;
-  leadAgency: string;
-  impact: string[];
-  startedOn: BusinessDate;
-  concludedOn: BusinessDate | null;
-}
-
-export interface ProcessPause {
-  caseId: string;
-  processId: string;
-  pausedOn: BusinessDate;
-}
+export type RegisteredProcess = ParallelProcessFact & { caseRef: string };
 
 export interface ProcessRegisterEntry extends RegisteredProcess {
   status: ProcessStatus;
@@ -64,8 +50,7 @@ export function buildProcessRegister(
     };
   });
   const open = all.filter((p) => p.status === 'OPEN');
-  const openByType: Record<string, number> = {};
-  for (const p of open) openByType[p.processType] = (openByType[p.processType] ?? 0) + 1;
+  const openByType = tally(open.map((p) => p.processType));
   const items = all
     .filter((p) => status === undefined || p.status === status)
     .sort(
