@@ -14,6 +14,8 @@ import {
   type OutcomeMeasureType,
   RAG_RATINGS,
   type RagRating,
+  TRIGGER_EVENTS,
+  type TriggerEvent,
 } from '@casetrail/domain';
 import {
   CalendarDate,
@@ -62,6 +64,8 @@ export class PlanActionDto extends Dated {
   @OptionalCalendarDate() dueDate?: string;
   @IsOptional() @OneOf(DUE_DATE_PRECISIONS) dueDatePrecision?: DueDatePrecision;
   @OptionalLongText() triggerCondition?: string;
+  /** What a CONDITIONAL action waits for, if a milestone of the review; read from the text if not given. */
+  @IsOptional() @OneOf(TRIGGER_EVENTS) triggerEvent?: TriggerEvent;
   @IsOptional() @IsBoolean() ongoing?: boolean;
   @IsOptional() @IsBoolean() retrospective?: boolean;
   @OptionalLongText() outcomeMeasure?: string;

@@ -85,6 +85,7 @@ describe('when an action is planned', () => {
       expect(planned.data).toMatchObject({
         dueDatePrecision: 'CONDITIONAL',
         triggerCondition: 'Dependent on release of report',
+        triggerEvent: 'REVIEW_PUBLISHED',
         monitoringBody: 'PAQA',
       });
       expect(planned.data).not.toHaveProperty('dueDate');
@@ -261,6 +262,35 @@ describe('when an action is planned', () => {
     given([])
       .when(amend(b1Plan('B1-A15'), { dueDatePrecision: 'CONDITIONAL' }))
       .thenRefuses('conditional-action-needs-trigger');
+  });
+
+  it('names the milestone of a trigger given in words, as it would from the timescale', () => {
+    const [planned] = given([])
+      .when(
+        amend(b1Plan('B1-A15'), {
+          timescaleText: 'TBC',
+          dueDatePrecision: 'CONDITIONAL',
+          triggerCondition: 'When the Board has signed off the report',
+        }),
+      )
+      .then([expect.anything()]);
+    expect(planned.data).toMatchObject({ triggerEvent: 'REPORT_SIGNED_OFF' });
+  });
+
+  it('keeps a milestone given explicitly over the one the text names', () => {
+    const [planned] = given([])
+      .when(amend(b1Plan('B1-A15'), { triggerEvent: 'REPORT_SIGNED_OFF' }))
+      .then([expect.anything()]);
+    expect(planned.data).toMatchObject({
+      dueDatePrecision: 'CONDITIONAL',
+      triggerEvent: 'REPORT_SIGNED_OFF',
+    });
+  });
+
+  it('refuses a milestone on an action that waits for none (B1-A01, due 8/04/2015)', () => {
+    given([])
+      .when(amend(b1Plan('B1-A01'), { triggerEvent: 'REVIEW_PUBLISHED' }))
+      .thenRefuses('trigger-only-for-conditional-action');
   });
 
   it('refuses a due date before planning (B1-A01 due 2015-03-01, planned 2015-03-02)', () => {
@@ -917,6 +947,7 @@ const RULES = [
   'sign-off-needs-evidence',
   'sign-off-not-before-completion',
   'supersession-needs-reason',
+  'trigger-only-for-conditional-action',
 ];
 
 function event<T extends ActionEventType>(

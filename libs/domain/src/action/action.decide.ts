@@ -18,7 +18,7 @@ import {
   isWithdrawn,
   type PlannedAction,
 } from './action.state';
-import { type NormalisedTimescale, normaliseTimescale } from './timescale';
+import { type NormalisedTimescale, normaliseTimescale, triggerEventIn } from './timescale';
 
 export interface ActionDeciderConfig {
   /** Who monitors an action under a recommendation of each scope (domain.md Appendix B item 1). */
@@ -74,6 +74,7 @@ export function createActionDecider(
       dueDate: _dueDate,
       dueDatePrecision: _precision,
       triggerCondition: _trigger,
+      triggerEvent: _triggerEvent,
       ongoing: _ongoing,
       retrospective: _retrospective,
       ...planned
@@ -299,20 +300,26 @@ function scopesOf(ids: string[], recommendations: RecommendationFact[]): Recomme
 function scheduleOf(data: PlanActionData, anchorOn: BusinessDate | undefined): NormalisedTimescale {
   const given = definedOnly({
     triggerCondition: data.triggerCondition,
+    triggerEvent: data.triggerEvent,
     ongoing: data.ongoing,
     retrospective: data.retrospective,
   });
-  if (data.dueDate !== undefined || data.dueDatePrecision !== undefined) {
-    return {
-      ...definedOnly({ dueDate: data.dueDate }),
-      dueDatePrecision: data.dueDatePrecision ?? 'DAY',
-      ...given,
-    };
-  }
-  return {
-    ...normaliseTimescale(data.timescaleText, { plannedOn: data.occurredOn, anchorOn }),
-    ...given,
-  };
+  const schedule: NormalisedTimescale =
+    data.dueDate !== undefined || data.dueDatePrecision !== undefined
+      ? {
+          ...definedOnly({ dueDate: data.dueDate }),
+          dueDatePrecision: data.dueDatePrecision ?? 'DAY',
+          ...given,
+        }
+      : {
+          ...normaliseTimescale(data.timescaleText, { plannedOn: data.occurredOn, anchorOn }),
+          ...given,
+        };
+  // A trigger given in words ("on release of the report") names its milestone as the text would.
+  const named = schedule.triggerEvent ?? triggerEventIn(schedule.triggerCondition ?? '');
+  return schedule.dueDatePrecision === 'CONDITIONAL' && named
+    ? { ...schedule, triggerEvent: named }
+    : schedule;
 }
 
 function checkSchedule(schedule: NormalisedTimescale, plannedOn: BusinessDate): void {
@@ -328,6 +335,11 @@ function checkSchedule(schedule: NormalisedTimescale, plannedOn: BusinessDate): 
     schedule.dueDatePrecision !== 'CONDITIONAL' || schedule.triggerCondition?.trim(),
     'conditional-action-needs-trigger',
     'Say what the due date waits for',
+  );
+  must(
+    schedule.triggerEvent === undefined || schedule.dueDatePrecision === 'CONDITIONAL',
+    'trigger-only-for-conditional-action',
+    `A ${schedule.dueDatePrecision} action waits for no trigger`,
   );
   if (!schedule.retrospective)
     notBefore(schedule.dueDate ?? plannedOn, plannedOn, 'no-due-date-before-planning', 'Due');

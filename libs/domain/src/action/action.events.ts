@@ -13,6 +13,13 @@ export type MonitoringBody = (typeof MONITORING_BODIES)[number];
 export const DUE_DATE_PRECISIONS = ['DAY', 'MONTH', 'DERIVED', 'CONDITIONAL', 'UNSCHEDULED', 'RETROSPECTIVE'] as const;
 export type DueDatePrecision = (typeof DUE_DATE_PRECISIONS)[number];
 
+/**
+ * What a CONDITIONAL action's due date waits for, where the review's own record shows when it
+ * happens, so a trigger that has passed with no due date set can be noticed (domain.md §6.7).
+ */
+export const TRIGGER_EVENTS = ['REVIEW_PUBLISHED', 'REPORT_SIGNED_OFF'] as const;
+export type TriggerEvent = (typeof TRIGGER_EVENTS)[number];
+
 export const RAG_RATINGS = ['RED', 'AMBER', 'GREEN'] as const;
 export type RagRating = (typeof RAG_RATINGS)[number];
 
@@ -77,6 +84,8 @@ export interface ActionPlanned extends Dated {
   dueDate?: BusinessDate;
   dueDatePrecision: DueDatePrecision;
   triggerCondition?: string;
+  /** The review milestone the trigger names, if it names one ("Dependent on release of report"). */
+  triggerEvent?: TriggerEvent;
   ongoing?: boolean;
   retrospective?: boolean;
   outcomeMeasure?: string;

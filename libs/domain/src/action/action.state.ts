@@ -7,7 +7,9 @@ import type {
   DueDatePrecision,
   Lead,
   MonitoringBody,
+  OutcomeMeasureType,
   RagRating,
+  TriggerEvent,
 } from './action.events';
 
 /** domain.md §5.5. A returned completion goes back to IN_PROGRESS. */
@@ -50,8 +52,12 @@ export interface PlannedAction {
   timescaleText: string;
   dueDatePrecision: DueDatePrecision;
   triggerCondition?: string;
+  triggerEvent?: TriggerEvent;
   ongoing: boolean;
   retrospective: boolean;
+  /** How the template says success will be known; blank in some plans (both CCG rows of 003). */
+  outcomeMeasure?: string;
+  outcomeMeasureType?: OutcomeMeasureType;
   /** The first agreed due date; never moved, so slippage can be reported against it. */
   originalDueDate?: BusinessDate;
   currentDueDate?: BusinessDate;
@@ -92,6 +98,9 @@ function planned(data: ActionPlanned): PlannedAction {
     timescaleText: data.timescaleText,
     dueDatePrecision: data.dueDatePrecision,
     ...(data.triggerCondition !== undefined && { triggerCondition: data.triggerCondition }),
+    ...(data.triggerEvent !== undefined && { triggerEvent: data.triggerEvent }),
+    ...(data.outcomeMeasure !== undefined && { outcomeMeasure: data.outcomeMeasure }),
+    ...(data.outcomeMeasureType !== undefined && { outcomeMeasureType: data.outcomeMeasureType }),
     ongoing: data.ongoing ?? false,
     retrospective: data.retrospective ?? false,
     ...(data.dueDate !== undefined && {

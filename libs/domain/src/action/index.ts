@@ -4,6 +4,7 @@ export * from './action.state';
 export * from './action.decide';
 export * from './action-status';
 export * from './timescale';
+export * from './data-quality';
 export * from './escalation.events';
 export * from './escalation.commands';
 export * from './escalation.state';

@@ -109,8 +109,25 @@ describe('when the timescale is not a due date', () => {
     expect(normalise('Dependent on release of report')).toEqual({
       dueDatePrecision: 'CONDITIONAL',
       triggerCondition: 'Dependent on release of report',
+      triggerEvent: 'REVIEW_PUBLISHED',
     });
   });
+
+  it.each([
+    ['Following publication of the review', 'REVIEW_PUBLISHED'],
+    ['Once the report is published', 'REVIEW_PUBLISHED'],
+    ['Subject to the report being signed off', 'REPORT_SIGNED_OFF'],
+    ['When the Board has accepted the report', 'REPORT_SIGNED_OFF'],
+  ])('names the milestone "%s" waits for: %s', (text, triggerEvent) => {
+    expect(normalise(text)).toMatchObject({ dueDatePrecision: 'CONDITIONAL', triggerEvent });
+  });
+
+  it.each([['Dependent on funding'], ['Following the restructure'], ['Pending the inquest']])(
+    'leaves the milestone of "%s" unnamed: nothing in the review says when it passes',
+    (text) => {
+      expect(normalise(text)).toEqual({ dueDatePrecision: 'CONDITIONAL', triggerCondition: text });
+    },
+  );
 
   it.each([['See 8.5.1'], ['TBC'], [''], ['   ']])(
     'leaves "%s" unscheduled, never overdue',
@@ -153,6 +170,7 @@ describe('when the timescale counts from another date (§0.3 items 4–5)', () =
     expect(normalise('within the next six months')).toEqual({
       dueDatePrecision: 'CONDITIONAL',
       triggerCondition: 'within the next six months',
+      triggerEvent: 'REVIEW_PUBLISHED',
     });
   });
 });

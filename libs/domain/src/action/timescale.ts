@@ -5,7 +5,7 @@ import {
   isBusinessDate,
   lastDayOfMonth,
 } from '../calendar';
-import type { DueDatePrecision } from './action.events';
+import type { DueDatePrecision, TriggerEvent } from './action.events';
 
 /**
  * The template's "Timescale" cell is free text ("8/04/2015", "By September 2015", "Dependent on
@@ -22,6 +22,8 @@ export interface NormalisedTimescale {
   retrospective?: boolean;
   /** For CONDITIONAL: what must happen before a due date can be set (the text itself). */
   triggerCondition?: string;
+  /** For CONDITIONAL: the review milestone the text waits for, when it names one. */
+  triggerEvent?: TriggerEvent;
 }
 
 export interface TimescaleContext {
@@ -40,13 +42,26 @@ export function normaliseTimescale(text: string, context: TimescaleContext): Nor
     // Until its anchor happens (a report not yet published), the deadline waits on it.
     return context.anchorOn
       ? { dueDate: relative(context.anchorOn), dueDatePrecision: 'DERIVED', ...flags }
-      : { dueDatePrecision: 'CONDITIONAL', triggerCondition: text.trim(), ...flags };
+      : { ...waitingFor(text, 'REVIEW_PUBLISHED'), ...flags };
   }
   if (ALREADY_DONE.test(text))
     return { dueDatePrecision: 'RETROSPECTIVE', retrospective: true, ...flags };
-  if (CONDITION.test(text))
-    return { dueDatePrecision: 'CONDITIONAL', triggerCondition: text.trim(), ...flags };
+  if (CONDITION.test(text)) return { ...waitingFor(text, triggerEventIn(text)), ...flags };
   return { dueDatePrecision: 'UNSCHEDULED', ...flags };
+}
+
+const waitingFor = (text: string, triggerEvent: TriggerEvent | undefined): NormalisedTimescale => ({
+  dueDatePrecision: 'CONDITIONAL',
+  triggerCondition: text.trim(),
+  ...(triggerEvent && { triggerEvent }),
+});
+
+/** "Dependent on release of report": the milestone, when the text names the report's. */
+export function triggerEventIn(text: string): TriggerEvent | undefined {
+  if (!REPORT.test(text)) return undefined;
+  if (RELEASED.test(text)) return 'REVIEW_PUBLISHED';
+  if (SIGNED_OFF.test(text)) return 'REPORT_SIGNED_OFF';
+  return undefined;
 }
 
 const ONGOING = /\b(ongoing|on-going|continuous|continuing|rolling)\b/i;
@@ -54,6 +69,9 @@ const ALREADY_DONE =
   /\balready\s+(actioned|done|completed?|achieved|implemented|in place)\b|^\s*(completed?|done|achieved|actioned)\b/i;
 const CONDITION =
   /\b(dependent|depending|depends|conditional|subject to|once|upon|following|pending|when|after)\b/i;
+const REPORT = /\b(report|review)\b/i;
+const RELEASED = /\b(release[ds]?|publication|publish(ed|ing)?)\b/i;
+const SIGNED_OFF = /\b(sign(ed|ing)?[- ]off|signed|accept(ed|ance)?|approv(al|ed))\b/i;
 /** A date after one of these words says when work starts, not when it is due ("Has begun May 2015"). */
 const START = /\b(begun|began|begins?|start|starts|started|starting|commenced?|commencing|from)\b/i;
 

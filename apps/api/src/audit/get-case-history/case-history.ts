@@ -1,4 +1,4 @@
-import { daysBetween, isBusinessDate, type LateCompletion, type Regime } from '@casetrail/domain';
+import { isBusinessDate, isLateEntry, type LateCompletion, type Regime } from '@casetrail/domain';
 import type { Actor, StoredEvent } from '@casetrail/event-store';
 import { historyEntryOf } from '@casetrail/projections';
 import { type CsvValue, toCsv } from '../csv';
@@ -84,7 +84,7 @@ function flagsOf(event: StoredEvent, occurredOn: string | null): HistoryFlag[] {
     !!occurredOn &&
     occurredOn > data.dueOn;
   return [
-    occurredOn && daysBetween(occurredOn, known) > 7 && ('LATE_ENTRY' as const),
+    occurredOn && isLateEntry(occurredOn, known) && ('LATE_ENTRY' as const),
     event.metadata.knownOn !== undefined && ('BACK_FILLED' as const),
     (data.late || missedPanelDeadline) && ('DEADLINE_MISSED' as const),
     event.type === 'DecisionRevised' && ('SUPERSEDES_DECISION' as const),
