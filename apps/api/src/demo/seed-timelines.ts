@@ -1046,6 +1046,35 @@ const B1_ACTIONS: [string, string, string, string, string[], string, string][] =
   ],
 ];
 
+/**
+ * The template's "Outcome Measure" column. Seed 003 leaves both CCG rows blank (domain.md §4.5);
+ * the other rows' texts are not in the brief, so these are synthetic (X), typed as §4.5 does.
+ */
+const B1_OUTCOME_MEASURES: Record<string, [string, string]> = {
+  'B1-A03': ['Reminder published in the Safeguarding Children Briefing', 'OUTPUT'],
+  'B1-A04': ['Team meeting minutes record the item', 'OUTPUT'],
+  'B1-A05': ['Audit of Advice Line calls shows them triaged as agreed', 'PROCESS'],
+  'B1-A06': ['Case sample shows the agreed process followed', 'IMPACT_ON_PRACTICE'],
+  'B1-A07': ['Referral forms sampled record the family history', 'PROCESS'],
+  'B1-A08': ['Supervision records show the policy applied', 'IMPACT_ON_PRACTICE'],
+  'B1-A09': [
+    'Audit of single assessments shows the impact of domestic violence weighed',
+    'IMPACT_ON_PRACTICE',
+  ],
+  'B1-A10': ['Practice model in use across the service', 'PROCESS'],
+  'B1-A11': ['Conference plans sampled state the expectation', 'PROCESS'],
+  'B1-A12': ['Strategy discussion records sampled follow the procedures', 'PROCESS'],
+  'B1-A13': ['Audit of failure-to-thrive cases shows the tool used', 'IMPACT_ON_PRACTICE'],
+  'B1-A14': ['Procedures promoted in the newsletter and briefing', 'OUTPUT'],
+  'B1-A15': ['Assurance Group minutes record the report presented', 'OUTPUT'],
+  'B1-A16': ['Audit of Duty and Advice referrals shows robust referral taking', 'PROCESS'],
+};
+
+const outcomeOf = (actionId: string) => {
+  const measure = B1_OUTCOME_MEASURES[actionId];
+  return measure ? { outcomeMeasure: measure[0], outcomeMeasureType: measure[1] } : {};
+};
+
 const b1Plan = (
   [actionId, rec, agency, lead, persons, timescaleText, actionText]: (typeof B1_ACTIONS)[number],
   occurredOn = '2015-03-02',
@@ -1057,6 +1086,7 @@ const b1Plan = (
     lead: { displayText: lead, persons, agency },
     agency,
     timescaleText,
+    ...outcomeOf(actionId),
   });
 
 CHILD_B1.actionPlan = [
@@ -1114,6 +1144,8 @@ CHILD_B1.actionPlan = [
     lead: { displayText: 'LSCB business manager', persons: [], agency: 'Leicester LSCB' },
     agency: 'Leicester LSCB',
     timescaleText: '31 March 2016',
+    outcomeMeasure: 'Legal services take part in the next review',
+    outcomeMeasureType: 'IMPACT_ON_PRACTICE',
   }),
   signedOff('B1-A08', '2015-11-12', paqaChair),
   completed('B1-A13', '2015-11-30', 'FTT guidance tool published; multi-agency training delivered'),

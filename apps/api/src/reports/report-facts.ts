@@ -1,7 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { BusinessDate, EvaluationGrade, Evaluator, Subject } from '@casetrail/domain';
 import { type ActionNarrative, ReadModelStore } from '@casetrail/projections';
-import { type ActionView, ActionViews, type AsOfMode } from '../action-plans/queries/action-views';
+import {
+  type ActionFilter,
+  type ActionView,
+  ActionViews,
+  type AsOfMode,
+} from '../action-plans/queries/action-views';
 import type { ProgressReportFacts, TotalsFacts } from './progress/progress-report';
 
 /**
@@ -188,6 +193,14 @@ export class ReportFacts {
     const read = this.reader(date, mode, [...new Set(processes.map((p) => p.caseId))]);
     const withRef = caseRefs(read.referrals());
     return { processes: processes.map(withRef), pauses: read.processPauses() };
+  }
+
+  /** Every action that may be open on the date, with its facts, case reference and review. */
+  dataQuality(date: BusinessDate, mode: AsOfMode, filter: Pick<ActionFilter, 'agency' | 'caseId'>) {
+    const actions = this.actionViews.onRecord(date, mode, filter);
+    const read = this.reader(date, mode, [...new Set(actions.map((a) => a.caseId))]);
+    const withRef = caseRefs(read.referrals());
+    return { actions: actions.map(withRef), reviews: read.reviews() };
   }
 
   private reader(date: BusinessDate, mode: AsOfMode, caseIds?: readonly string[]) {

@@ -8,9 +8,10 @@ import { AnnualReportDto } from './annual/annual-report.dto';
 import { GetAnnualReport } from './annual/get-annual-report.query';
 import { GetProgressReport } from './progress/get-progress-report.query';
 import { ProgressReportDto } from './progress/progress-report.dto';
+import { GetDataQualityQueue } from './registers/get-data-quality-queue';
 import { GetFamilyRegister } from './registers/get-family-register';
 import { GetProcessRegister } from './registers/get-process-register';
-import { ProcessRegisterDto, RegisterDto } from './registers/register.dto';
+import { DataQualityQueueDto, ProcessRegisterDto, RegisterDto } from './registers/register.dto';
 
 /** The Executive's reports (domain.md §6.4, §6.6), drawn as of a date in either mode (§0.3). */
 @Controller('api/reports')
@@ -55,6 +56,23 @@ export class ReportsController {
     await this.consistency.awaitPosition(query);
     const asOf = this.asOfOrToday(query.asOf);
     return this.queries.execute(new GetFamilyRegister(asOf, query.mode ?? 'effective'));
+  }
+
+  /** Each action open on the date whose plan needs putting right, and what is wrong (§6.7). */
+  @Get('data-quality')
+  async dataQuality(@QueryParams() query: DataQualityQueueDto) {
+    await this.consistency.awaitPosition(query);
+    const asOf = this.asOfOrToday(query.asOf);
+    const { agency, caseId, problem, page, pageSize } = query;
+    return this.queries.execute(
+      new GetDataQualityQueue(
+        asOf,
+        query.mode ?? 'effective',
+        { agency, caseId, problem },
+        page,
+        pageSize,
+      ),
+    );
   }
 
   /** The date a report is drawn for: today unless asked, and never after today. */

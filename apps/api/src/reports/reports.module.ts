@@ -4,6 +4,7 @@ import { ReadModelConsistency } from '../consistency/read-model-consistency';
 import { GetAnnualReportHandler } from './annual/get-annual-report.handler';
 import { GetProgressReportHandler } from './progress/get-progress-report.handler';
 import { PortfolioToday } from './progress/portfolio-today';
+import { GetDataQualityQueueHandler } from './registers/get-data-quality-queue';
 import { GetFamilyRegisterHandler } from './registers/get-family-register';
 import { GetProcessRegisterHandler } from './registers/get-process-register';
 import { ReportFacts } from './report-facts';
@@ -21,6 +22,7 @@ import { ReportsController } from './reports.controller';
     GetAnnualReportHandler,
     GetProcessRegisterHandler,
     GetFamilyRegisterHandler,
+    GetDataQualityQueueHandler,
   ],
 })
 export class ReportsModule {}

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type ActionStatusOn, type BusinessDate, type Lead, statusOnDay } from '@casetrail/domain';
 import {
+  ACTION_HISTORY_SQL,
   type ActionNarrative,
   type ActionSnapshot,
   ESCALATION_HISTORY_SQL,
@@ -42,6 +43,13 @@ export interface ActionView {
   plannedOn: string;
   derived: ActionStatusOn;
   escalation: { level: number; addressedTo: string; escalationId: string } | null;
+}
+
+/** An action with the facts of it on record on a date (in the mode's sense), in stream order. */
+export interface ActionRecord {
+  actionId: string;
+  caseId: string;
+  facts: HistoryEntry[];
 }
 
 export interface ActionFilter {
@@ -188,6 +196,26 @@ export class ActionViews {
         escalation: escalations.get(row.action_id) ?? null,
         ...narrative,
       };
+    });
+  }
+
+  /**
+   * Every action planned by the date that may still have been open on it, with its facts on
+   * record then. As effective, those signed off or withdrawn by the date are left unread; as
+   * known, when the board learned of that is not kept here, so the caller folds the facts.
+   */
+  onRecord(date: BusinessDate, mode: AsOfMode, filter: ActionFilter): ActionRecord[] {
+    const conditions = ['planned_on <= @date'];
+    if (mode === 'effective') conditions.push('COALESCE(signed_off_on, closed_on, @after) > @date');
+    const { where, params } = filtered(conditions, filter, `json_extract(lead, '$.displayText')`);
+    const rows = this.readModels.rows<{ action_id: string; case_id: string; history: string }>(
+      `SELECT action_id, case_id, ${ACTION_HISTORY_SQL} AS history FROM actions
+       WHERE ${where} ORDER BY case_id, action_id`,
+      { date, after: '9999-12-31', ...params },
+    );
+    return rows.flatMap((row) => {
+      const facts = visible(JSON.parse(row.history) as HistoryEntry[], date, mode);
+      return facts.length === 0 ? [] : [{ actionId: row.action_id, caseId: row.case_id, facts }];
     });
   }
 

@@ -1,6 +1,8 @@
-import { IsIn, IsOptional } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { DATA_QUALITY_PROBLEMS, type DataQualityProblem } from '@casetrail/domain';
 import type { AsOfMode } from '../../action-plans/queries/action-views';
-import { OneOf, OptionalCalendarDate } from '../../cases/commands/dto-fields';
+import { ClientId, OneOf, OptionalCalendarDate } from '../../cases/commands/dto-fields';
 import { ConsistencyQuery } from '../../consistency/consistency.query';
 import { PROCESS_STATUSES, type ProcessStatus } from './parallel-process-register';
 
@@ -14,4 +16,13 @@ export class RegisterDto extends ConsistencyQuery {
 /** GET /api/reports/parallel-processes: open or concluded ones only, if asked. */
 export class ProcessRegisterDto extends RegisterDto {
   @IsOptional() @OneOf(PROCESS_STATUSES) status?: ProcessStatus;
+}
+
+/** GET /api/reports/data-quality: one agency, case or problem if asked, a page at a time. */
+export class DataQualityQueueDto extends RegisterDto {
+  @IsOptional() @IsString() @MaxLength(200) agency?: string;
+  @IsOptional() @ClientId() caseId?: string;
+  @IsOptional() @OneOf(DATA_QUALITY_PROBLEMS) problem?: DataQualityProblem;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000) page: number = 1;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize: number = 50;
 }
