@@ -331,8 +331,8 @@ export const CHILD_B1: SeedCase = {
       familyMemberRole: 'parents',
     }),
     step('review/reports', '2015-09-30', { kind: 'OVERVIEW', author: 'Safron Rose' }),
-    ...B1_OVERVIEW_RECOMMENDATIONS.map(([id, number, text]) =>
-      recommendation(
+    ...B1_OVERVIEW_RECOMMENDATIONS.map(([id, number, text]) => {
+      const added = recommendation(
         '2015-09-30',
         id,
         number,
@@ -340,8 +340,19 @@ export const CHILD_B1: SeedCase = {
         'Leicester LSCB',
         'MULTI_AGENCY',
         'OVERVIEW_REPORT',
-      ),
-    ),
+      );
+      // 23.2(i)–(v) "are repeated below as they are relevant" from two earlier SCRs (003 §23.2).
+      return number.startsWith('23.2')
+        ? {
+            ...added,
+            body: {
+              ...added.body,
+              source: 'REPEATED_FROM_PRIOR_REVIEW',
+              repeats: { review: 'Child A and Child Q SCRs' },
+            },
+          }
+        : added;
+    }),
     step('review/sign-off', '2015-10-28', {
       by: 'Leicester LSCB',
       reasonForDelay: {

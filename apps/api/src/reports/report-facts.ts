@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { BusinessDate, EvaluationGrade, Evaluator, Subject } from '@casetrail/domain';
+import type {
+  BusinessDate,
+  EvaluationGrade,
+  Evaluator,
+  PriorRecommendation,
+  Subject,
+} from '@casetrail/domain';
 import { type ActionNarrative, ReadModelStore } from '@casetrail/projections';
 import {
   type ActionFilter,
@@ -54,11 +60,14 @@ export interface RecommendationFact {
   recommendationId: string;
   number: string;
   text: string;
+  source: string;
   scope: string;
   addressedTo: string;
   themes: string[];
   addedOn: BusinessDate;
   closedWithoutActionOn: BusinessDate | null;
+  /** The earlier review's recommendation it repeats (REPEATED_FROM_PRIOR_REVIEW only). */
+  repeats: PriorRecommendation | null;
 }
 
 /** A review's grade, from Ofsted or the partnership's own quality assurance (domain.md §5.4). */
@@ -195,6 +204,17 @@ export class ReportFacts {
     return { processes: processes.map(withRef), pauses: read.processPauses() };
   }
 
+  /** Every recommendation on record on the date, with its case reference, and their actions. */
+  recommendationRegister(date: BusinessDate, mode: AsOfMode) {
+    const recommendations = this.reader(date, mode).recommendations();
+    const caseIds = [...new Set(recommendations.map((r) => r.caseId))];
+    const withRef = caseRefs(this.reader(date, mode, caseIds).referrals());
+    return {
+      recommendations: recommendations.map(withRef),
+      actions: this.actionViews.asOf(date, mode, { caseIds }),
+    };
+  }
+
   /** Every action that may be open on the date, with its facts, case reference and review. */
   dataQuality(date: BusinessDate, mode: AsOfMode, filter: Pick<ActionFilter, 'agency' | 'caseId'>) {
     const actions = this.actionViews.onRecord(date, mode, filter);
@@ -235,7 +255,8 @@ export class ReportFacts {
         ).map(reviewFact),
       recommendations: () =>
         all<RecommendationRow>(
-          `SELECT case_id, recommendation_id, number, text, scope, addressed_to, themes, added_on,
+          `SELECT case_id, recommendation_id, number, text, source, scope, addressed_to, themes,
+             added_on, repeats,
              CASE WHEN ${visible('closed_on', 'closed_known_on')} THEN closed_on END AS closed_on
            FROM report_recommendations WHERE ${visible('added_on', 'known_on')} AND ${OF_CASES}
            ORDER BY case_id, seq`,
@@ -314,11 +335,13 @@ interface RecommendationRow {
   recommendation_id: string;
   number: string;
   text: string;
+  source: string;
   scope: string;
   addressed_to: string;
   themes: string;
   added_on: string;
   closed_on: Text;
+  repeats: Text;
 }
 
 interface EvaluationRow {
@@ -389,11 +412,13 @@ const recommendationFact = (r: RecommendationRow): RecommendationFact => ({
   recommendationId: r.recommendation_id,
   number: r.number,
   text: r.text,
+  source: r.source,
   scope: r.scope,
   addressedTo: r.addressed_to,
   themes: JSON.parse(r.themes) as string[],
   addedOn: r.added_on,
   closedWithoutActionOn: r.closed_on,
+  repeats: r.repeats === null ? null : (JSON.parse(r.repeats) as PriorRecommendation),
 });
 
 const evaluationFact = (r: EvaluationRow): EvaluationFact => ({

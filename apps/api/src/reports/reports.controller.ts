@@ -11,7 +11,13 @@ import { ProgressReportDto } from './progress/progress-report.dto';
 import { GetDataQualityQueue } from './registers/get-data-quality-queue';
 import { GetFamilyRegister } from './registers/get-family-register';
 import { GetProcessRegister } from './registers/get-process-register';
-import { DataQualityQueueDto, ProcessRegisterDto, RegisterDto } from './registers/register.dto';
+import { GetRecommendationRegister } from './registers/get-recommendation-register';
+import {
+  DataQualityQueueDto,
+  ProcessRegisterDto,
+  RecommendationRegisterDto,
+  RegisterDto,
+} from './registers/register.dto';
 
 /** The Executive's reports (domain.md §6.4, §6.6), drawn as of a date in either mode (§0.3). */
 @Controller('api/reports')
@@ -72,6 +78,17 @@ export class ReportsController {
         page,
         pageSize,
       ),
+    );
+  }
+
+  /** Recommendations no action answers, and those repeating an earlier review's (§6.7). */
+  @Get('unplanned-and-repeated-recommendations')
+  async recommendations(@QueryParams() query: RecommendationRegisterDto) {
+    await this.consistency.awaitPosition(query);
+    const asOf = this.asOfOrToday(query.asOf);
+    const { kind, page, pageSize } = query;
+    return this.queries.execute(
+      new GetRecommendationRegister(asOf, query.mode ?? 'effective', kind, page, pageSize),
     );
   }
 

@@ -7,6 +7,7 @@ import { PortfolioToday } from './progress/portfolio-today';
 import { GetDataQualityQueueHandler } from './registers/get-data-quality-queue';
 import { GetFamilyRegisterHandler } from './registers/get-family-register';
 import { GetProcessRegisterHandler } from './registers/get-process-register';
+import { GetRecommendationRegisterHandler } from './registers/get-recommendation-register';
 import { ReportFacts } from './report-facts';
 import { ReportsController } from './reports.controller';
 
@@ -23,6 +24,7 @@ import { ReportsController } from './reports.controller';
     GetProcessRegisterHandler,
     GetFamilyRegisterHandler,
     GetDataQualityQueueHandler,
+    GetRecommendationRegisterHandler,
   ],
 })
 export class ReportsModule {}

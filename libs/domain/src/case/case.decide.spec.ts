@@ -1620,6 +1620,55 @@ describe('when recommendations are added', () => {
       .then([event('RecommendationAdded', other.data)]);
   });
 
+  describe('repeated from an earlier review (003 §23.2)', () => {
+    const repeated = (repeats?: object, source = 'REPEATED_FROM_PRIOR_REVIEW') =>
+      amend(b1Recommendation('OVR-23.2-i'), { source, repeats } as never);
+
+    it('adds 23.2(i), repeated from the Child A and Child Q SCRs (B1-44)', () => {
+      const added = b1Recommendation('OVR-23.2-i');
+      given(until(b1(), 'B1-43'))
+        .when(added)
+        .then([event('RecommendationAdded', added.data)]);
+    });
+
+    it('links the earlier recommendation when it is on record in this case', () => {
+      const linked = amend(
+        repeated({ review: 'B1 IMR', caseId: 'B1', recommendationId: 'CCG-1' }),
+        {},
+      );
+      given(until(b1(), 'B1-43'))
+        .when(linked)
+        .then([event('RecommendationAdded', linked.data)]);
+    });
+
+    it('refuses a repeated recommendation that does not name its review', () => {
+      given(until(b1(), 'B1-43'))
+        .when(repeated(undefined))
+        .thenRefuses('repeated-recommendation-names-its-review');
+      given(until(b1(), 'B1-43'))
+        .when(repeated({ review: '  ' }))
+        .thenRefuses('repeated-recommendation-names-its-review');
+    });
+
+    it('refuses an earlier recommendation on one from the overview report itself', () => {
+      given(until(b1(), 'B1-43'))
+        .when(repeated({ review: 'Child A SCR' }, 'OVERVIEW_REPORT'))
+        .thenRefuses('only-a-repeated-recommendation-repeats');
+    });
+
+    it('refuses a link by case without the recommendation id', () => {
+      given(until(b1(), 'B1-43'))
+        .when(repeated({ review: 'Child A SCR', caseId: 'A' }))
+        .thenRefuses('prior-recommendation-needs-case-and-id');
+    });
+
+    it('refuses a link to a recommendation this case does not have', () => {
+      given(until(b1(), 'B1-43'))
+        .when(repeated({ review: 'B1 IMR', caseId: 'B1', recommendationId: 'CCG-9' }))
+        .thenRefuses('repeated-recommendation-on-record');
+    });
+  });
+
   it('closes a recommendation without action, with its reason', () => {
     const closed = closedWithoutAction('OVR-23.2-v');
     given(until(b1(), 'B1-56'))
@@ -2394,9 +2443,9 @@ function b1Recommendation(id: string) {
     recommendationId,
     number,
     text,
-    source: recommendationId.startsWith('OVR-23.2')
-      ? 'REPEATED_FROM_PRIOR_REVIEW'
-      : 'OVERVIEW_REPORT',
+    ...(recommendationId.startsWith('OVR-23.2')
+      ? { source: 'REPEATED_FROM_PRIOR_REVIEW', repeats: { review: 'Child A and Child Q SCRs' } }
+      : { source: 'OVERVIEW_REPORT' }),
     addressedTo: 'Leicester LSCB',
     scope: 'MULTI_AGENCY',
     themes: [],
@@ -3360,6 +3409,10 @@ const EVENT_OF: Record<CaseCommandType, CaseEventType> = {
 const RULES = [
   'decision-needs-rationale',
   'recommendation-number-is-unique',
+  'repeated-recommendation-names-its-review',
+  'only-a-repeated-recommendation-repeats',
+  'prior-recommendation-needs-case-and-id',
+  'repeated-recommendation-on-record',
   'alternative-review-names-its-type',
   'awareness-not-before-incident',
   'case-already-referred',

@@ -13,7 +13,7 @@ import {
 } from '../calendar';
 import type { Decider } from '../decider';
 import type { CaseCommand, CaseCommandOf } from './case.commands';
-import type { CaseEvent } from './case.events';
+import type { CaseEvent, RecommendationAdded } from './case.events';
 import { assertPseudonym, lateness, must, notBefore, notInFuture } from './case.rules';
 import {
   type CaseState,
@@ -657,6 +657,7 @@ export function createCaseDecider(
           'recommendation-number-is-unique',
           `${command.data.addressedTo} already has ${command.data.source} recommendation ${command.data.number}`,
         );
+        checkRepeats(command.data, s);
         return [{ type: 'RecommendationAdded', data: command.data }];
       case 'CloseRecommendationWithoutAction': {
         const recommendation = s.recommendations.find(
@@ -790,4 +791,35 @@ function ruleBeforeReferral(type: CaseCommand['type']): string {
 
 function assertNeverCommand(command: never): never {
   throw new Error(`Unhandled command ${JSON.stringify(command)}`);
+}
+
+/**
+ * A recommendation repeated from an earlier review names that review, and only such a one does
+ * (domain.md §4.4, 003 §23.2). One that links the earlier recommendation gives its case and id
+ * together; within this case it must be on record (another case's is checked by the caller).
+ */
+function checkRepeats({ source, repeats }: RecommendationAdded, s: OpenCase): void {
+  const repeated = source === 'REPEATED_FROM_PRIOR_REVIEW';
+  must(
+    !repeated || repeats?.review.trim(),
+    'repeated-recommendation-names-its-review',
+    'Say which earlier review this recommendation repeats',
+  );
+  must(
+    repeated || repeats === undefined,
+    'only-a-repeated-recommendation-repeats',
+    `A ${source} recommendation repeats no earlier one: its source is REPEATED_FROM_PRIOR_REVIEW`,
+  );
+  if (!repeats) return;
+  must(
+    (repeats.caseId === undefined) === (repeats.recommendationId === undefined),
+    'prior-recommendation-needs-case-and-id',
+    'Link an earlier recommendation by both its case and its recommendation id',
+  );
+  if (repeats.caseId === s.caseId)
+    must(
+      s.recommendations.some((r) => r.recommendationId === repeats.recommendationId),
+      'repeated-recommendation-on-record',
+      `Case ${s.caseId} has no recommendation ${repeats.recommendationId}`,
+    );
 }

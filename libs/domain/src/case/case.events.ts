@@ -395,6 +395,19 @@ export interface RecommendationAdded extends Dated {
   scope: RecommendationScope;
   themes: Theme[];
   embeddedTimescale?: string;
+  /** The earlier recommendation a REPEATED_FROM_PRIOR_REVIEW one repeats (003 §23.2). */
+  repeats?: PriorRecommendation;
+}
+
+/**
+ * An earlier review's recommendation, as the report names it ("Child A SCR"), and, when that
+ * review is on record here too, its case and recommendation id, so the two can be read together.
+ */
+export interface PriorRecommendation {
+  review: string;
+  number?: string;
+  caseId?: string;
+  recommendationId?: string;
 }
 
 export interface RecommendationClosedWithoutAction extends Dated {

@@ -38,7 +38,8 @@ export const reportingProjection: Projection = {
   // v3: parallel processes and family involvement, for the annual report (§6.6).
   // v4: each process's impact and the pauses that cite it, for the register (§6.7).
   // v5: how the family was approached and why involvement was not pursued, for its register.
-  version: 5,
+  // v6: the earlier recommendation a repeated one repeats, for the recommendations register.
+  version: 6,
   handles: REPORTING_EVENT_TYPES,
   tables: [
     'report_referrals',
@@ -108,6 +109,7 @@ export const reportingProjection: Projection = {
       closed_on         TEXT,
       closed_known_on   TEXT,
       closure_reason    TEXT,
+      repeats           TEXT,
       PRIMARY KEY (case_id, recommendation_id)
     ) WITHOUT ROWID;
     CREATE INDEX ${t.report_recommendations}_added ON ${t.report_recommendations} (added_on);
@@ -183,9 +185,9 @@ export const reportingProjection: Projection = {
     );
     const insertRecommendation = db.prepare(
       `INSERT OR IGNORE INTO ${t.report_recommendations} (case_id, recommendation_id, seq, number,
-         text, source, scope, addressed_to, themes, added_on, known_on)
+         text, source, scope, addressed_to, themes, added_on, known_on, repeats)
        VALUES (@caseId, @recommendationId, @seq, @number, @text, @source, @scope, @addressedTo,
-         @themes, @on, @knownOn)`,
+         @themes, @on, @knownOn, @repeats)`,
     );
     const closeRecommendation = db.prepare(
       `UPDATE ${t.report_recommendations} SET closed_on = @on, closed_known_on = @knownOn,
@@ -280,6 +282,7 @@ export const reportingProjection: Projection = {
             scope: d.scope,
             addressedTo: d.addressedTo,
             themes: JSON.stringify(d.themes ?? []),
+            repeats: d.repeats ? JSON.stringify(d.repeats) : null,
           });
           break;
         case 'RecommendationClosedWithoutAction':

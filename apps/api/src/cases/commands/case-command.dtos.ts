@@ -374,6 +374,15 @@ export class RecordFindingDto extends Dated {
   @ListOf(THEMES) themes!: Theme[];
 }
 
+export class PriorRecommendationDto {
+  /** The earlier review as the report names it ("Child A SCR"). */
+  @ShortText(500) review!: string;
+  @OptionalShortText(40) number?: string;
+  /** Where the earlier review is on record here: its case and recommendation id, both or neither. */
+  @IsOptional() @ClientId() caseId?: string;
+  @IsOptional() @ClientId() recommendationId?: string;
+}
+
 export class AddRecommendationDto extends Dated {
   @ClientId() recommendationId!: string;
   /** Verbatim, as the source numbers it ("1", "iv", "23.1(iii)"). */
@@ -384,6 +393,8 @@ export class AddRecommendationDto extends Dated {
   @OneOf(RECOMMENDATION_SCOPES) scope!: RecommendationScope;
   @ListOf(THEMES) themes!: Theme[];
   @OptionalShortText(500) embeddedTimescale?: string;
+  /** Required for a REPEATED_FROM_PRIOR_REVIEW recommendation: the one it repeats. */
+  @IsOptional() @Nested(() => PriorRecommendationDto) repeats?: PriorRecommendationDto;
 }
 
 export class CloseRecommendationDto extends Dated {

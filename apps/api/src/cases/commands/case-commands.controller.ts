@@ -2,7 +2,13 @@ import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/co
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import { v5 as uuidv5 } from 'uuid';
-import type { CaseCommand, CaseCommandType, Decider, DomainEvent } from '@casetrail/domain';
+import {
+  type CaseCommand,
+  type CaseCommandType,
+  type Decider,
+  type DomainEvent,
+  DomainRuleViolated,
+} from '@casetrail/domain';
 import type { CommandContext } from '@casetrail/event-store';
 import { CommandEnvelope } from '../../commands/command-envelope.decorator';
 import { ActionPlanFacts } from '../../action-plans/action-plan-facts';
@@ -373,12 +379,25 @@ export class CaseCommandsController {
   }
 
   @Post(':caseId/recommendations')
-  addRecommendation(
+  async addRecommendation(
     @Param('caseId', CaseIdPipe) id: string,
     @Body() dto: Dto.AddRecommendationDto,
     @CommandEnvelope() c: CommandContext,
     @Res({ passthrough: true }) r: FastifyReply,
   ) {
+    // An earlier review on record in another case: its stream says whether the link holds.
+    const prior = dto.repeats;
+    if (prior?.caseId && prior.recommendationId && prior.caseId !== id) {
+      const earlier = await this.facts.caseState(prior.caseId);
+      const found =
+        earlier.status !== 'NOT_REFERRED' &&
+        earlier.recommendations.some((rec) => rec.recommendationId === prior.recommendationId);
+      if (!found)
+        throw new DomainRuleViolated(
+          'repeated-recommendation-on-record',
+          `Case ${prior.caseId} has no recommendation ${prior.recommendationId}`,
+        );
+    }
     return this.send(id, 'AddRecommendation', dto, c, r);
   }
 

@@ -577,11 +577,13 @@ function recommendationFact(recommendationId: string): RecommendationFact {
     recommendationId,
     number: recommendationId,
     text: recommendationId,
+    source: 'OVERVIEW_REPORT',
     scope: 'MULTI_AGENCY',
     addressedTo: 'Thurrock LSCP',
     themes: [],
     addedOn: '2020-07-30',
     closedWithoutActionOn: null,
+    repeats: null,
   };
 }
 

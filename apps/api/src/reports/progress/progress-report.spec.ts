@@ -378,11 +378,13 @@ function recommendation(
     recommendationId,
     number: recommendationId,
     text: `${recommendationId} text`,
+    source: recommendationId.startsWith('OVR') ? 'OVERVIEW_REPORT' : 'IMR',
     scope: caseId === 'R' || recommendationId.startsWith('OVR') ? 'MULTI_AGENCY' : 'SINGLE_AGENCY',
     addressedTo,
     themes,
     addedOn: '2015-03-02',
     closedWithoutActionOn: null,
+    repeats: null,
   };
 }
 

@@ -355,7 +355,14 @@ type Progress = Omit<RecommendationProgress, 'done' | 'remaining'> & {
   actions: ActionFact[];
 };
 
-function recommendationProgress(fact: RecommendationFact, actions: ActionFact[]): Progress {
+/**
+ * The actions that count for a recommendation (planned, not withdrawn) and what that makes it:
+ * PLANNED with one, else CLOSED_WITHOUT_ACTION if so closed, else UNPLANNED (RED, §6.0).
+ */
+export function standingOf<A extends Pick<ActionFact, 'derived'>>(
+  fact: Pick<RecommendationFact, 'closedWithoutActionOn'>,
+  actions: readonly A[],
+): { status: RecommendationStatus; counted: A[] } {
   const counted = actions.filter((a) => a.derived.rag !== null);
   const status: RecommendationStatus =
     counted.length > 0
@@ -363,16 +370,23 @@ function recommendationProgress(fact: RecommendationFact, actions: ActionFact[])
       : fact.closedWithoutActionOn
         ? 'CLOSED_WITHOUT_ACTION'
         : 'UNPLANNED';
+  return { status, counted };
+}
+
+function recommendationProgress(fact: RecommendationFact, actions: ActionFact[]): Progress {
+  const { status, counted } = standingOf(fact, actions);
   return {
     caseId: fact.caseId,
     actions: counted,
     recommendationId: fact.recommendationId,
     number: fact.number,
     text: fact.text,
+    source: fact.source,
     scope: fact.scope,
     addressedTo: fact.addressedTo,
     themes: fact.themes,
     addedOn: fact.addedOn,
+    repeats: fact.repeats,
     status,
     rag: status === 'UNPLANNED' ? 'RED' : rollUpRag(counted.map((a) => a.derived)),
   };

@@ -5,6 +5,7 @@ import type { AsOfMode } from '../../action-plans/queries/action-views';
 import { ClientId, OneOf, OptionalCalendarDate } from '../../cases/commands/dto-fields';
 import { ConsistencyQuery } from '../../consistency/consistency.query';
 import { PROCESS_STATUSES, type ProcessStatus } from './parallel-process-register';
+import { RECOMMENDATION_KINDS, type RecommendationKind } from './recommendation-register';
 
 /** A register (§6.7) as effective or as known on a date. */
 export class RegisterDto extends ConsistencyQuery {
@@ -18,11 +19,20 @@ export class ProcessRegisterDto extends RegisterDto {
   @IsOptional() @OneOf(PROCESS_STATUSES) status?: ProcessStatus;
 }
 
-/** GET /api/reports/data-quality: one agency, case or problem if asked, a page at a time. */
-export class DataQualityQueueDto extends RegisterDto {
+/** A register too long for one answer, a page at a time. */
+export class PagedRegisterDto extends RegisterDto {
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000) page: number = 1;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize: number = 50;
+}
+
+/** GET /api/reports/data-quality: one agency, case or problem if asked. */
+export class DataQualityQueueDto extends PagedRegisterDto {
   @IsOptional() @IsString() @MaxLength(200) agency?: string;
   @IsOptional() @ClientId() caseId?: string;
   @IsOptional() @OneOf(DATA_QUALITY_PROBLEMS) problem?: DataQualityProblem;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000) page: number = 1;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize: number = 50;
+}
+
+/** GET /api/reports/unplanned-and-repeated-recommendations: one kind only, if asked. */
+export class RecommendationRegisterDto extends PagedRegisterDto {
+  @IsOptional() @OneOf(RECOMMENDATION_KINDS) kind?: RecommendationKind;
 }
