@@ -11,6 +11,7 @@ import {
   reportingProjection,
 } from '@casetrail/projections';
 import { type AsOfMode, ActionViews } from '../../action-plans/queries/action-views';
+import { buildRecommendationRegister } from '../registers/recommendation-register';
 import { ReportFacts } from '../report-facts';
 import { PortfolioToday } from './portfolio-today';
 import { drawReviews, type ProgressReport, ProgressPortfolio } from './progress-report';
@@ -393,4 +394,38 @@ describe('the portfolio before its projection is first built', () => {
     expect(new PortfolioToday(readModels).read('2026-11-23', 1, 20)).toBeUndefined();
     readModels.close();
   });
+});
+
+/*
+ * The unplanned and repeated recommendations register reads, as effective, only the cases with
+ * a recommendation no live action answers (ReportFacts.recommendationRegister). Over the same
+ * random histories it must give what reading every case's actions gives.
+ */
+describe.each([1, 2, 3])('the recommendation register’s cases to look into (seed %i)', (seed) => {
+  let readModels: ReadModelStore;
+  beforeAll(() => (readModels = readModelsOf(history(seed, 100), seed)));
+  afterAll(() => readModels.close());
+
+  it.each(['2021-06-30', '2022-12-31', '2024-12-31'])(
+    'lists on %s what every case’s actions give',
+    (date) => {
+      const facts = new ReportFacts(readModels, new ActionViews(readModels));
+      const request = { page: 1, pageSize: 1_000 };
+      const every = facts.asOf(date, 'effective');
+      const refs = new Map(every.referrals.map((r) => [r.caseId, r.caseRef]));
+      const full = buildRecommendationRegister(
+        date,
+        every.recommendations.map((r) => ({ ...r, caseRef: refs.get(r.caseId) ?? r.caseId })),
+        every.actions,
+        request,
+      );
+      const looked = facts.recommendationRegister(date, 'effective');
+      expect(
+        buildRecommendationRegister(date, looked.recommendations, looked.actions, request),
+      ).toEqual(full);
+      // The shortcut left cases out, and what it kept still has something to list.
+      expect(looked.recommendations.length).toBeLessThan(every.recommendations.length);
+      expect(full.unplanned).toBeGreaterThan(0);
+    },
+  );
 });
