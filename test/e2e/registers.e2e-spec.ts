@@ -322,4 +322,139 @@ describe('the follow-up registers over HTTP (§6.7)', () => {
       expect(res.body.errors).toEqual([expect.objectContaining({ field: 'kind' })]);
     });
   });
+
+  describe('GET /api/reports/learning-themes (the register)', () => {
+    const themes = async (query: string): Promise<Body> =>
+      (
+        await get(`/api/reports/learning-themes?${query}&minPosition=${head}&waitMs=5000`).expect(
+          200,
+        )
+      ).body as Body;
+    const B1_THEMES = [
+      // B1-01's themes, in the vocabulary's order: each met by one case, nothing found yet.
+      'NEGLECT',
+      'DOMESTIC_ABUSE',
+      'PARENTAL_SUBSTANCE_MISUSE',
+      'FAILURE_TO_THRIVE',
+      'ATTACHMENT',
+      'ESCALATION',
+      'LEGAL_ADVICE',
+      'RACE_AND_CULTURE',
+    ];
+
+    it('lists on 2016-01-05 B1’s referral themes, its review the only one commissioned', async () => {
+      const body = await themes('asOf=2016-01-05');
+      expect(body).toMatchObject({ asOf: '2016-01-05', cases: 1, mostCommon: B1_THEMES });
+      expect((body.items as Body[]).map((t) => t.theme)).toEqual(B1_THEMES);
+      expect(body.items[0]).toEqual({
+        theme: 'NEGLECT',
+        cases: 1,
+        findings: 0,
+        recommendations: 0,
+        disseminations: 0,
+        attendance: 0,
+        reviews: [
+          {
+            caseId: 'B1',
+            caseRef: 'SCR B1',
+            reviewType: 'SCR',
+            publishedOn: null,
+            url: null,
+            learningSummaryUrl: null,
+            from: ['REFERRAL'],
+          },
+        ],
+        spread: [],
+      });
+    });
+
+    it('puts first what the review found and spread: failure to thrive, by a briefing of 40', async () => {
+      head = await send(
+        [
+          {
+            path: '/findings',
+            body: {
+              occurredOn: '2016-06-20',
+              findingId: 'B1-F1',
+              text: 'Weight loss was not weighed against the history of neglect',
+              themes: ['NEGLECT', 'FAILURE_TO_THRIVE'],
+            },
+          },
+          {
+            path: '/learning/disseminations',
+            body: {
+              occurredOn: '2016-07-01',
+              format: '7_MINUTE_BRIEFING',
+              audience: 'Health visitors and GPs',
+              attendance: 40,
+              themes: ['FAILURE_TO_THRIVE'],
+              link: 'https://example.org/b1-7-minute-briefing',
+            },
+          },
+        ],
+        'B1-learning',
+      );
+      const body = await themes('asOf=2016-07-02');
+      // Both met by B1 alone and found once; failure to thrive was spread too.
+      expect(body.mostCommon.slice(0, 2)).toEqual(['FAILURE_TO_THRIVE', 'NEGLECT']);
+      expect(body.items[0]).toMatchObject({
+        theme: 'FAILURE_TO_THRIVE',
+        cases: 1,
+        findings: 1,
+        disseminations: 1,
+        attendance: 40,
+        reviews: [
+          {
+            caseId: 'B1',
+            publishedOn: '2016-06-13',
+            from: ['REFERRAL', 'FINDING', 'DISSEMINATION'],
+          },
+        ],
+        spread: [
+          {
+            caseId: 'B1',
+            caseRef: 'SCR B1',
+            on: '2016-07-01',
+            format: '7_MINUTE_BRIEFING',
+            audience: 'Health visitors and GPs',
+            attendance: 40,
+            link: 'https://example.org/b1-7-minute-briefing',
+          },
+        ],
+      });
+      // Before the briefing, as then known, only the finding.
+      const before = await themes('asOf=2016-06-25&mode=known');
+      expect(before.items[0]).toMatchObject({ theme: 'NEGLECT', findings: 1, disseminations: 0 });
+    });
+
+    it('counts Sam & Kyle’s review from its commissioning (2018-03-12): neglect and escalation in two cases', async () => {
+      const body = await themes('asOf=2018-03-12');
+      expect(body.cases).toBe(2);
+      expect(body.mostCommon.slice(0, 3)).toEqual(['NEGLECT', 'ESCALATION', 'FAILURE_TO_THRIVE']);
+      expect(body.items[1].reviews.map((r: Body) => [r.caseId, r.from])).toEqual([
+        ['B1', ['REFERRAL']],
+        ['SK', ['REFERRAL']],
+      ]);
+    });
+
+    it('refuses learning spread in an unknown format, or with a link that is not a URL', async () => {
+      const post = (body: object) =>
+        t
+          .http()
+          .post('/api/cases/B1/learning/disseminations')
+          .set('Authorization', `Bearer ${token}`)
+          .set('Idempotency-Key', `bad-${JSON.stringify(body).length}`)
+          .send({
+            occurredOn: '2016-07-01',
+            audience: 'All',
+            themes: [],
+            format: 'PODCAST',
+            ...body,
+          })
+          .expect(400);
+      expect((await post({})).body.errors).toEqual([expect.objectContaining({ field: 'format' })]);
+      const link = await post({ format: 'NEWSLETTER', link: 'not a url' });
+      expect(link.body.errors).toEqual([expect.objectContaining({ field: 'link' })]);
+    });
+  });
 });

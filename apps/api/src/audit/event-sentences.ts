@@ -300,6 +300,9 @@ const PHRASES: { [T in AuditedEventType]: Phrase<T> } = {
   ReviewEvaluated: (d) =>
     `review graded ${humanize(d.grade)} by ${EVALUATOR[d.evaluator] ?? humanize(d.evaluator)}: ${d.commentary}`,
   FindingRecorded: (d) => `finding ${d.findingId} recorded: ${d.text}`,
+  LearningDisseminated: (d) =>
+    `learning spread by ${humanize(d.format)} to ${d.audience}` +
+    (d.attendance === undefined ? '' : ` (${d.attendance} attended)`),
   RecommendationAdded: (d) =>
     `recommendation ${d.number} (${d.recommendationId}) added for ${d.addressedTo}: ${d.text}`,
   RecommendationClosedWithoutAction: (d) =>

@@ -53,6 +53,9 @@ export interface ReviewFact {
   commissionedOn: BusinessDate;
   signedOffOn: BusinessDate | null;
   publishedOn: BusinessDate | null;
+  /** Where the report and its learning summary were published, once they were. */
+  url: string | null;
+  learningSummaryUrl: string | null;
 }
 
 export interface RecommendationFact {
@@ -109,6 +112,19 @@ export interface FamilyInvolvementFact {
   /** Why involvement was not pursued, or another reason given. */
   reason: string | null;
   recordedOn: BusinessDate;
+}
+
+/** A review's finding, or a briefing, event, training or newsletter that spread its learning. */
+export interface LearningFact {
+  caseId: string;
+  kind: 'FINDING' | 'DISSEMINATION';
+  on: BusinessDate;
+  text: string | null;
+  themes: string[];
+  format: string | null;
+  audience: string | null;
+  attendance: number | null;
+  link: string | null;
 }
 
 /** An action's derived status plus what its history says was done: the narrative of the report. */
@@ -239,6 +255,24 @@ export class ReportFacts {
     return new Set(rows.map((row) => recommendationKey(row)));
   }
 
+  /** What the learning themes register reads: the cases with a review or learning by the date. */
+  learningRegister(date: BusinessDate, mode: AsOfMode) {
+    const all = this.reader(date, mode);
+    const reviews = all.reviews();
+    const learning = all.learning();
+    const read = this.reader(date, mode, [
+      ...new Set([...reviews, ...learning].map((fact) => fact.caseId)),
+    ]);
+    const referrals = read.referrals();
+    const withRef = caseRefs(referrals);
+    return {
+      referrals: referrals.map(withRef),
+      reviews,
+      recommendations: read.recommendations(),
+      learning,
+    };
+  }
+
   /** Every action that may be open on the date, with its facts, case reference and review. */
   dataQuality(date: BusinessDate, mode: AsOfMode, filter: Pick<ActionFilter, 'agency' | 'caseId'>) {
     const actions = this.actionViews.onRecord(date, mode, filter);
@@ -273,7 +307,10 @@ export class ReportFacts {
         all<ReviewRow>(
           `SELECT case_id, review_id, review_type, methodology, commissioned_on,
              CASE WHEN ${visible('signed_off_on', 'signed_off_known_on')} THEN signed_off_on END AS signed_off_on,
-             CASE WHEN ${visible('published_on', 'published_known_on')} THEN published_on END AS published_on
+             CASE WHEN ${visible('published_on', 'published_known_on')} THEN published_on END AS published_on,
+             CASE WHEN ${visible('published_on', 'published_known_on')} THEN url END AS url,
+             CASE WHEN ${visible('published_on', 'published_known_on')} THEN learning_summary_url END
+               AS learning_summary_url
            FROM report_reviews WHERE ${visible('commissioned_on', 'commissioned_known_on')} AND ${OF_CASES}
            ORDER BY case_id, commissioned_on`,
         ).map(reviewFact),
@@ -306,6 +343,21 @@ export class ReportFacts {
           caseId: r.case_id,
           processId: r.process_id,
           pausedOn: r.paused_on,
+        })),
+      learning: () =>
+        all<LearningRow>(
+          `SELECT * FROM report_learning WHERE ${visible('on_date', 'known_on')} AND ${OF_CASES}
+           ORDER BY case_id, seq`,
+        ).map((r): LearningFact => ({
+          caseId: r.case_id,
+          kind: r.kind,
+          on: r.on_date,
+          text: r.text,
+          themes: JSON.parse(r.themes) as string[],
+          format: r.format,
+          audience: r.audience,
+          attendance: r.attendance === null ? null : Number(r.attendance),
+          link: r.link,
         })),
       familyInvolvement: () =>
         all<FamilyInvolvementRow>(
@@ -344,6 +396,18 @@ interface DecisionRow {
   decided_on: string;
 }
 
+interface LearningRow {
+  case_id: string;
+  kind: LearningFact['kind'];
+  on_date: string;
+  text: Text;
+  themes: string;
+  format: Text;
+  audience: Text;
+  attendance: bigint | null;
+  link: Text;
+}
+
 interface ReviewRow {
   case_id: string;
   review_id: string;
@@ -352,6 +416,8 @@ interface ReviewRow {
   commissioned_on: string;
   signed_off_on: Text;
   published_on: Text;
+  url: Text;
+  learning_summary_url: Text;
 }
 
 interface RecommendationRow {
@@ -429,6 +495,8 @@ const reviewFact = (r: ReviewRow): ReviewFact => ({
   commissionedOn: r.commissioned_on,
   signedOffOn: r.signed_off_on,
   publishedOn: r.published_on,
+  url: r.url,
+  learningSummaryUrl: r.learning_summary_url,
 });
 
 const recommendationFact = (r: RecommendationRow): RecommendationFact => ({

@@ -10,6 +10,7 @@ import { GetProgressReport } from './progress/get-progress-report.query';
 import { ProgressReportDto } from './progress/progress-report.dto';
 import { GetDataQualityQueue } from './registers/get-data-quality-queue';
 import { GetFamilyRegister } from './registers/get-family-register';
+import { GetLearningThemes } from './registers/get-learning-themes';
 import { GetProcessRegister } from './registers/get-process-register';
 import { GetRecommendationRegister } from './registers/get-recommendation-register';
 import {
@@ -90,6 +91,14 @@ export class ReportsController {
     return this.queries.execute(
       new GetRecommendationRegister(asOf, query.mode ?? 'effective', kind, page, pageSize),
     );
+  }
+
+  /** Per learning theme, the reviews that met it, their links and how it was spread (§6.7). */
+  @Get('learning-themes')
+  async learningThemes(@QueryParams() query: RegisterDto) {
+    await this.consistency.awaitPosition(query);
+    const asOf = this.asOfOrToday(query.asOf);
+    return this.queries.execute(new GetLearningThemes(asOf, query.mode ?? 'effective'));
   }
 
   /** The date a report is drawn for: today unless asked, and never after today. */

@@ -6,6 +6,7 @@ import { GetProgressReportHandler } from './progress/get-progress-report.handler
 import { PortfolioToday } from './progress/portfolio-today';
 import { GetDataQualityQueueHandler } from './registers/get-data-quality-queue';
 import { GetFamilyRegisterHandler } from './registers/get-family-register';
+import { GetLearningThemesHandler } from './registers/get-learning-themes';
 import { GetProcessRegisterHandler } from './registers/get-process-register';
 import { GetRecommendationRegisterHandler } from './registers/get-recommendation-register';
 import { ReportFacts } from './report-facts';
@@ -25,6 +26,7 @@ import { ReportsController } from './reports.controller';
     GetFamilyRegisterHandler,
     GetDataQualityQueueHandler,
     GetRecommendationRegisterHandler,
+    GetLearningThemesHandler,
   ],
 })
 export class ReportsModule {}

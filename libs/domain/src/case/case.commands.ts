@@ -52,6 +52,7 @@ export type CaseCommand =
   | Command<'PresentReportToScrutiny', E.ReportPresentedToScrutiny>
   | Command<'EvaluateReview', E.ReviewEvaluated>
   | Command<'RecordFinding', E.FindingRecorded>
+  | Command<'DisseminateLearning', E.LearningDisseminated>
   | Command<'AddRecommendation', E.RecommendationAdded>
   | Command<'CloseRecommendationWithoutAction', E.RecommendationClosedWithoutAction>
   | Command<'RecordNewInformation', E.NewInformationReceived>

@@ -1219,6 +1219,30 @@ describe('when learning is identified before there is a report', () => {
       )
       .thenRefuses('no-learning-before-decision-or-rapid-review');
   });
+
+  describe('and spread', () => {
+    const briefing = (occurredOn: string) =>
+      command('DisseminateLearning', {
+        occurredOn,
+        format: '7_MINUTE_BRIEFING',
+        audience: 'Multi-agency practitioners',
+        attendance: 40,
+        themes: ['NEGLECT', 'FAILURE_TO_THRIVE'],
+        link: 'https://example.org/b1-briefing',
+      });
+
+    it('records a briefing on B1’s learning after its publication', () => {
+      given(until(b1(), 'B1-56'))
+        .when(briefing('2016-07-01'))
+        .then([event('LearningDisseminated', briefing('2016-07-01').data)]);
+    });
+
+    it('refuses to spread learning before any decision or rapid review (OX-1617-03, deferred)', () => {
+      given(until(ox1617(), 'OX-1617-03-03'))
+        .when(briefing('2017-03-09'))
+        .thenRefuses('no-dissemination-before-learning');
+    });
+  });
 });
 
 describe('when the family’s involvement is recorded', () => {
@@ -3387,6 +3411,7 @@ const EVENT_OF: Record<CaseCommandType, CaseEventType> = {
   RecordAgencyReportDeclined: 'AgencyReportDeclined',
   RecordPractitionerEvent: 'PractitionerEventHeld',
   IdentifyLearning: 'LearningIdentified',
+  DisseminateLearning: 'LearningDisseminated',
   RecordFamilyInvolvement: 'FamilyInvolvementRecorded',
   CompleteReport: 'ReportCompleted',
   SignOffReport: 'ReportSignedOff',
@@ -3453,6 +3478,7 @@ const RULES = [
   'no-findings-before-decision',
   'no-future-dates',
   'no-learning-before-decision-or-rapid-review',
+  'no-dissemination-before-learning',
   'no-pause-without-review',
   'no-practitioner-event-without-review',
   'no-publication-before-sign-off',

@@ -623,6 +623,13 @@ export function createCaseDecider(
         );
         notBefore(on, s.review.signedOffOn, 'evaluation-not-before-sign-off', 'Evaluated');
         return [{ type: 'ReviewEvaluated', data: command.data }];
+      case 'DisseminateLearning':
+        must(
+          decision || s.rapidReview,
+          'no-dissemination-before-learning',
+          'Learning is spread once a decision or a rapid review has found some',
+        );
+        return [{ type: 'LearningDisseminated', data: command.data }];
       case 'RecordFinding':
         must(
           !s.findingIds.includes(command.data.findingId),

@@ -25,6 +25,7 @@ import type {
   ParallelProcessType,
   PauseReason,
   PublicationDeferralReason,
+  LearningFormat,
   PublicationForm,
   RecommendationScope,
   RecommendationSource,
@@ -130,6 +131,7 @@ export type CaseEvent =
   | DomainEvent<'ReportPresentedToScrutiny', ReportPresentedToScrutiny>
   | DomainEvent<'ReviewEvaluated', ReviewEvaluated>
   | DomainEvent<'FindingRecorded', FindingRecorded>
+  | DomainEvent<'LearningDisseminated', LearningDisseminated>
   | DomainEvent<'RecommendationAdded', RecommendationAdded>
   | DomainEvent<'RecommendationClosedWithoutAction', RecommendationClosedWithoutAction>
   | DomainEvent<'NewInformationReceived', NewInformationReceived>
@@ -357,6 +359,8 @@ export interface PublicationDeferred extends Dated {
 export interface ReviewPublished extends Dated {
   form: PublicationForm;
   url?: string;
+  /** Where the learning summary is, when there is one beside the report (§5.4). */
+  learningSummaryUrl?: string;
   late?: LateCompletion;
   /** Warning, not a block (domain.md §5.4): the notice to the Panel was missing or short. */
   noticeShortfall?: string;
@@ -378,6 +382,16 @@ export interface ReviewEvaluated extends Dated {
   evaluator: Evaluator;
   grade: EvaluationGrade;
   commentary: string;
+}
+
+/** A briefing, event, training or newsletter that spread the review's learning (§5.4). */
+export interface LearningDisseminated extends Dated {
+  format: LearningFormat;
+  audience: string;
+  attendance?: number;
+  /** The learning themes it covered. */
+  themes: Theme[];
+  link?: string;
 }
 
 export interface FindingRecorded extends Dated {

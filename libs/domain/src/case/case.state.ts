@@ -331,6 +331,8 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
         ...withReview({ withheldOn: event.data.occurredOn }),
         status: 'PUBLICATION_WITHHELD',
       };
+    case 'LearningDisseminated':
+      return s;
     case 'FindingRecorded':
       return { ...s, findingIds: [...s.findingIds, event.data.findingId] };
     case 'RecommendationAdded':

@@ -247,6 +247,15 @@ export const PUBLICATION_DEFERRAL_REASONS = [
 ] as const;
 export type PublicationDeferralReason = (typeof PUBLICATION_DEFERRAL_REASONS)[number];
 
+/** How the learning of a review was spread (domain.md §5.4). */
+export const LEARNING_FORMATS = [
+  '7_MINUTE_BRIEFING',
+  'LEARNING_EVENT',
+  'TRAINING',
+  'NEWSLETTER',
+] as const;
+export type LearningFormat = (typeof LEARNING_FORMATS)[number];
+
 export const RECOMMENDATION_SCOPES = ['MULTI_AGENCY', 'SINGLE_AGENCY', 'NATIONAL'] as const;
 export type RecommendationScope = (typeof RECOMMENDATION_SCOPES)[number];
 

@@ -75,6 +75,7 @@ const HANDLED: Record<CaseEventType, true> = {
   ReportPresentedToScrutiny: true,
   ReviewEvaluated: true,
   FindingRecorded: true,
+  LearningDisseminated: true,
   RecommendationAdded: true,
   RecommendationClosedWithoutAction: true,
   NewInformationReceived: true,

@@ -269,7 +269,27 @@ describe('the reporting projection', () => {
           NO_STREAM,
           events.map((e) => sampleEvent(e.type, e.data)),
         );
-      await append('case-B1', [...childB1, B1_CLOSURE[0], ...B1_FAMILY_AND_PROCESS]);
+      const learning: CaseEvent[] = [
+        {
+          type: 'FindingRecorded',
+          data: {
+            occurredOn: '2015-09-30',
+            findingId: 'F1',
+            text: 'Weight loss',
+            themes: ['NEGLECT'],
+          },
+        },
+        {
+          type: 'LearningDisseminated',
+          data: {
+            occurredOn: '2016-07-01',
+            format: 'NEWSLETTER',
+            audience: 'All agencies',
+            themes: ['NEGLECT'],
+          },
+        },
+      ];
+      await append('case-B1', [...childB1, ...learning, B1_CLOSURE[0], ...B1_FAMILY_AND_PROCESS]);
       await append('case-T', [...childT, ...T_EVALUATIONS]);
       const runner = new ProjectionRunner(store, readModels, [reportingProjection], {
         idleWaitMs: 10,
@@ -279,7 +299,7 @@ describe('the reporting projection', () => {
         expect(await runner.waitForPosition(await store.headPosition(), 5_000)).toBe(true);
         const snapshot = () => reportingProjection.tables.map((table) => rows(table));
         const live = snapshot();
-        expect(live.map((table) => table.length)).toEqual([2, 3, 2, 2, 2, 3, 2, 0]);
+        expect(live.map((table) => table.length)).toEqual([2, 3, 2, 2, 2, 3, 2, 0, 2]);
         await runner.rebuild('reporting');
         expect(snapshot()).toEqual(live);
       } finally {

@@ -28,6 +28,8 @@ export const REPORTING_EVENT_TYPES = [
   'ParallelProcessConcluded',
   'FamilyInvolvementRecorded',
   'ReviewPaused',
+  'FindingRecorded',
+  'LearningDisseminated',
 ] as const;
 
 const CASE_STREAM = 'case-';
@@ -39,7 +41,8 @@ export const reportingProjection: Projection = {
   // v4: each process's impact and the pauses that cite it, for the register (§6.7).
   // v5: how the family was approached and why involvement was not pursued, for its register.
   // v6: the earlier recommendation a repeated one repeats, for the recommendations register.
-  version: 6,
+  // v7: findings, the spreading of learning and the published links, for the learning register.
+  version: 7,
   handles: REPORTING_EVENT_TYPES,
   tables: [
     'report_referrals',
@@ -50,6 +53,7 @@ export const reportingProjection: Projection = {
     'report_parallel_processes',
     'report_family_involvement',
     'report_process_pauses',
+    'report_learning',
   ],
   createSchema: (t) => `
     CREATE TABLE ${t.report_referrals} (
@@ -92,6 +96,8 @@ export const reportingProjection: Projection = {
       signed_off_known_on   TEXT,
       published_on          TEXT,
       published_known_on    TEXT,
+      url                   TEXT,
+      learning_summary_url  TEXT,
       PRIMARY KEY (case_id, review_id)
     ) WITHOUT ROWID;
     CREATE TABLE ${t.report_recommendations} (
@@ -145,6 +151,21 @@ export const reportingProjection: Projection = {
       known_on           TEXT    NOT NULL,
       PRIMARY KEY (case_id, seq)
     ) WITHOUT ROWID;
+    -- A review's findings (FINDING) and each time its learning was spread (DISSEMINATION).
+    CREATE TABLE ${t.report_learning} (
+      case_id     TEXT    NOT NULL,
+      seq         INTEGER NOT NULL,
+      kind        TEXT    NOT NULL CHECK (kind IN ('FINDING', 'DISSEMINATION')),
+      on_date     TEXT    NOT NULL,
+      known_on    TEXT    NOT NULL,
+      text        TEXT,
+      themes      TEXT    NOT NULL,
+      format      TEXT,
+      audience    TEXT,
+      attendance  INTEGER,
+      link        TEXT,
+      PRIMARY KEY (case_id, seq)
+    ) WITHOUT ROWID;
     CREATE TABLE ${t.report_process_pauses} (
       case_id    TEXT    NOT NULL,
       process_id TEXT    NOT NULL,
@@ -180,7 +201,8 @@ export const reportingProjection: Projection = {
        WHERE case_id = @caseId AND signed_off_on IS NULL`,
     );
     const publishReview = db.prepare(
-      `UPDATE ${t.report_reviews} SET published_on = @on, published_known_on = @knownOn
+      `UPDATE ${t.report_reviews} SET published_on = @on, published_known_on = @knownOn,
+         url = @url, learning_summary_url = @learningSummaryUrl
        WHERE case_id = @caseId AND published_on IS NULL`,
     );
     const insertRecommendation = db.prepare(
@@ -211,6 +233,10 @@ export const reportingProjection: Projection = {
     const insertPause = db.prepare(
       `INSERT OR IGNORE INTO ${t.report_process_pauses} VALUES (@caseId, @processId, @seq, @on,
          @knownOn)`,
+    );
+    const insertLearning = db.prepare(
+      `INSERT OR IGNORE INTO ${t.report_learning} VALUES (@caseId, @seq, @kind, @on, @knownOn,
+         @text, @themes, @format, @audience, @attendance, @link)`,
     );
     const insertFamilyInvolvement = db.prepare(
       `INSERT OR IGNORE INTO ${t.report_family_involvement} VALUES (@caseId, @seq, @involvement,
@@ -270,7 +296,24 @@ export const reportingProjection: Projection = {
           signOffReview.run(fact);
           break;
         case 'ReviewPublished':
-          publishReview.run(fact);
+          publishReview.run({
+            ...fact,
+            url: d.url ?? null,
+            learningSummaryUrl: d.learningSummaryUrl ?? null,
+          });
+          break;
+        case 'FindingRecorded':
+        case 'LearningDisseminated':
+          insertLearning.run({
+            ...fact,
+            kind: event.type === 'FindingRecorded' ? 'FINDING' : 'DISSEMINATION',
+            text: d.text ?? null,
+            themes: JSON.stringify(d.themes ?? []),
+            format: d.format ?? null,
+            audience: d.audience ?? null,
+            attendance: d.attendance ?? null,
+            link: d.link ?? null,
+          });
           break;
         case 'RecommendationAdded':
           insertRecommendation.run({

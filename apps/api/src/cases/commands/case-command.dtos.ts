@@ -44,6 +44,8 @@ import {
   PARALLEL_PROCESS_TYPES,
   PAUSE_REASONS,
   PUBLICATION_DEFERRAL_REASONS,
+  LEARNING_FORMATS,
+  type LearningFormat,
   PUBLICATION_FORMS,
   type ParallelProcessImpact,
   type ParallelProcessType,
@@ -314,6 +316,16 @@ export class IdentifyLearningDto extends Dated {
   @TextList(50, 2000) immediateActions!: string[];
 }
 
+const HTTP_URL = /^https?:\/\/\S{1,2000}$/;
+
+export class DisseminateLearningDto extends Dated {
+  @OneOf(LEARNING_FORMATS) format!: LearningFormat;
+  @ShortText() audience!: string;
+  @IsOptional() @IsInt() @Min(0) @Max(100_000) attendance?: number;
+  @ListOf(THEMES) themes!: Theme[];
+  @IsOptional() @Matches(HTTP_URL, { message: 'link must be an http(s) URL' }) link?: string;
+}
+
 export class RecordFamilyInvolvementDto extends Dated {
   @OneOf(FAMILY_INVOLVEMENT) involvement!: FamilyInvolvement;
   @ShortText(60) familyMemberRole!: string;
@@ -345,9 +357,10 @@ export class DeferPublicationDto extends Dated {
 
 export class PublishReviewDto extends MaybeLate {
   @OneOf(PUBLICATION_FORMS) form!: PublicationForm;
+  @IsOptional() @Matches(HTTP_URL, { message: 'url must be an http(s) URL' }) url?: string;
   @IsOptional()
-  @Matches(/^https?:\/\/\S{1,2000}$/, { message: 'url must be an http(s) URL' })
-  url?: string;
+  @Matches(HTTP_URL, { message: 'learningSummaryUrl must be an http(s) URL' })
+  learningSummaryUrl?: string;
 }
 
 export class WithholdPublicationDto extends Dated {

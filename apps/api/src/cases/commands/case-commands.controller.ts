@@ -368,6 +368,17 @@ export class CaseCommandsController {
     return this.send(id, 'IdentifyLearning', dto, c, r);
   }
 
+  /** A briefing, learning event, training or newsletter that spread the case's learning. */
+  @Post(':caseId/learning/disseminations')
+  disseminateLearning(
+    @Param('caseId', CaseIdPipe) id: string,
+    @Body() dto: Dto.DisseminateLearningDto,
+    @CommandEnvelope() c: CommandContext,
+    @Res({ passthrough: true }) r: FastifyReply,
+  ) {
+    return this.send(id, 'DisseminateLearning', dto, c, r);
+  }
+
   @Post(':caseId/findings')
   recordFinding(
     @Param('caseId', CaseIdPipe) id: string,

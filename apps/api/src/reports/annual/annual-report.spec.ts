@@ -505,6 +505,8 @@ function review(
     commissionedOn,
     signedOffOn,
     publishedOn: null,
+    url: null,
+    learningSummaryUrl: null,
   };
 }
 
