@@ -20,9 +20,15 @@ describe('the follow-up registers over HTTP (§6.7)', () => {
   let token: string;
   let head: string;
   const get = (path: string) => t.http().get(path).set('Authorization', `Bearer ${token}`);
-  const queue = async (query: string): Promise<Body> =>
-    (await get(`/api/reports/data-quality?${query}&minPosition=${head}&waitMs=5000`).expect(200))
-      .body as Body;
+  /** A report as it stands once everything sent so far is in the read models. */
+  const reportOf =
+    (name: string) =>
+    async (query: string): Promise<Body> =>
+      (await get(`/api/reports/${name}?${query}&minPosition=${head}&waitMs=5000`).expect(200))
+        .body as Body;
+  const queue = reportOf('data-quality');
+  const register = reportOf('unplanned-and-repeated-recommendations');
+  const themes = reportOf('learning-themes');
   const send = (requests: SeedRequest[], keyPrefix: string, caseId = 'B1') =>
     sendSeedRequests(t, caseId, signedBy(token, requests), keyPrefix, { backFilled: true });
   const problemsOf = (body: Body) =>
@@ -187,12 +193,6 @@ describe('the follow-up registers over HTTP (§6.7)', () => {
   });
 
   describe('GET /api/reports/unplanned-and-repeated-recommendations (the register)', () => {
-    const register = async (query: string): Promise<Body> =>
-      (
-        await get(
-          `/api/reports/unplanned-and-repeated-recommendations?${query}&minPosition=${head}&waitMs=5000`,
-        ).expect(200)
-      ).body as Body;
     const repeatsB1 = (recommendationId: string, number: string): SeedRequest => ({
       path: '/recommendations',
       body: {
@@ -243,11 +243,7 @@ describe('the follow-up registers over HTTP (§6.7)', () => {
     });
 
     it('shows the progress report marking the same five as repeated', async () => {
-      const body = (
-        await get(
-          `/api/reports/progress?asOf=2016-01-05&caseId=B1&minPosition=${head}&waitMs=5000`,
-        ).expect(200)
-      ).body as Body;
+      const body = await reportOf('progress')('asOf=2016-01-05&caseId=B1');
       const recommendations = (body.reviews.items[0].byRecommendation as Body[]).filter(
         (r) => r.repeats,
       );
@@ -324,12 +320,6 @@ describe('the follow-up registers over HTTP (§6.7)', () => {
   });
 
   describe('GET /api/reports/learning-themes (the register)', () => {
-    const themes = async (query: string): Promise<Body> =>
-      (
-        await get(`/api/reports/learning-themes?${query}&minPosition=${head}&waitMs=5000`).expect(
-          200,
-        )
-      ).body as Body;
     const B1_THEMES = [
       // B1-01's themes, in the vocabulary's order: each met by one case, nothing found yet.
       'NEGLECT',
