@@ -317,6 +317,41 @@ describe('the follow-up registers over HTTP (§6.7)', () => {
       );
       expect(res.body.errors).toEqual([expect.objectContaining({ field: 'kind' })]);
     });
+
+    it('refuses a repeat that does not name its review, and a milestone not in the list, with 400 naming the field', async () => {
+      const post = (path: string, body: object, key: string) =>
+        t
+          .http()
+          .post(path)
+          .set('Authorization', `Bearer ${token}`)
+          .set('Idempotency-Key', key)
+          .send(body)
+          .expect(400);
+      const unnamed = await post(
+        '/api/cases/SK/recommendations',
+        { ...repeatsB1('SK-REP-3', 'R3').body, repeats: { number: '23.2(i)' } },
+        'SK-repeat-unnamed',
+      );
+      // Missing, so both of the field's checks fail: every error names it.
+      expect(new Set(unnamed.body.errors.map((e: Body) => e.field))).toEqual(
+        new Set(['repeats.review']),
+      );
+      const milestone = await post(
+        '/api/cases/B1/recommendations/OVR-23.1-ii/actions',
+        {
+          occurredOn: '2016-06-20',
+          actionId: 'B1-A19',
+          actionText: 'Train assessors in culturally sensitive practice',
+          desiredOutcome: 'Assessments take account of a family’s cultural identity',
+          lead: { displayText: 'Training lead', persons: [], agency: 'Leicester LSCB' },
+          agency: 'Leicester LSCB',
+          timescaleText: 'When funding allows',
+          triggerEvent: 'FUNDING_AGREED',
+        },
+        'B1-A19',
+      );
+      expect(milestone.body.errors).toEqual([expect.objectContaining({ field: 'triggerEvent' })]);
+    });
   });
 
   describe('GET /api/reports/learning-themes (the register)', () => {
