@@ -460,3 +460,58 @@ describe('the automatic escalator', () => {
     await t.close();
   });
 });
+
+describe('a partnership that keeps a roster of its PAQA subgroup (§5.5)', () => {
+  let t: TestApp;
+  let token: string;
+  let head: string;
+  const a01 = async () => {
+    const res = await t
+      .http()
+      .get(`/api/actions?caseId=B1&minPosition=${head}&waitMs=5000`)
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
+    return (res.body.items as { actionId: string }[]).find((a) => a.actionId === 'B1-A01');
+  };
+  const signOffA01 = (by: { name: string; role: string }, key: string) =>
+    t
+      .http()
+      .post('/api/actions/B1-A01/sign-off')
+      .set('Authorization', `Bearer ${token}`)
+      .set('Idempotency-Key', key)
+      .send({ occurredOn: '2015-09-10', decision: 'ACCEPT', by, impactAssessment: 'OUTPUT_ONLY' });
+
+  beforeAll(async () => {
+    t = await startTestApp(
+      { CASETRAIL_PAQA_MEMBERS: 'Chair of the PAQA subgroup | Vice-chair of the PAQA subgroup' },
+      { clock: new FixedClock(at('2026-11-23')) },
+    );
+    token = await t.tokenFor();
+    const send = (requests: SeedRequest[], prefix: string) =>
+      sendSeedRequests(t, 'B1', signedBy(token, requests), prefix, { backFilled: true });
+    await send(CHILD_B1.requests, 'B1-case');
+    // Up to the PAQA's first sign-offs (B1-37); the Executive, with no roster, signed off A14.
+    head = await send(
+      (CHILD_B1.actionPlan ?? []).filter((r) => String(r.body.occurredOn) < '2015-09-10'),
+      'B1-plan',
+    );
+  });
+  afterAll(() => t.close());
+
+  it('refuses a sign-off by someone not on the PAQA subgroup, and records nothing', async () => {
+    const res = await signOffA01({ name: 'Pat Outsider', role: 'Head of service' }, 'outsider');
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ rule: 'approver-in-monitoring-body' });
+    expect(await a01()).toMatchObject({ status: 'COMPLETE', subStatus: 'AWAITING_SIGN_OFF' });
+  });
+
+  it('takes it from its chair (B1-37)', async () => {
+    const res = await signOffA01(
+      { name: 'Chair of the PAQA subgroup', role: 'PAQA chair' },
+      'chair',
+    );
+    expect(res.status).toBe(201);
+    head = String(res.body.position);
+    expect(await a01()).toMatchObject({ status: 'COMPLETE', subStatus: 'SIGNED_OFF' });
+  });
+});

@@ -25,6 +25,23 @@ describe('loading settings from the environment', () => {
     });
   });
 
+  describe('when monitoring bodies keep rosters', () => {
+    it('takes each body’s members, names separated by |', () => {
+      const { actionRules } = loadSettings({
+        CASETRAIL_PAQA_MEMBERS: 'Chair, PAQA subgroup | Jo Bloggs',
+      });
+      expect(actionRules.members).toEqual({ PAQA: ['Chair, PAQA subgroup', 'Jo Bloggs'] });
+      expect(actionRules.monitoringBodyByScope.SINGLE_AGENCY).toBe('PAQA');
+    });
+
+    it('keeps no roster where none is set, and refuses an empty name', () => {
+      expect(loadSettings({}).actionRules.members).toEqual({});
+      expect(() => loadSettings({ CASETRAIL_EXECUTIVE_MEMBERS: 'Chair||Vice-chair' })).toThrow(
+        /CASETRAIL_EXECUTIVE_MEMBERS/,
+      );
+    });
+  });
+
   describe('when values are wrong', () => {
     it('lists every problem at once', () => {
       const error = (() => {

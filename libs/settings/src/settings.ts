@@ -16,6 +16,8 @@ import { resolve } from 'node:path';
 import {
   type CaseDeciderConfig,
   type ClockRules,
+  type ActionDeciderConfig,
+  DEFAULT_ACTION_DECIDER_CONFIG,
   DEFAULT_CASE_DECIDER_CONFIG,
   DEFAULT_CLOCK_RULES,
   DEFAULT_ESCALATION_LADDER,
@@ -28,6 +30,9 @@ import {
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
 const blankAsUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/** One name or more, separated by |, none blank. */
+const NAMES = /^[^|]*[^|\s][^|]*(\|[^|]*[^|\s][^|]*)*$/;
 
 /** The environment variables Casetrail reads, each validated once at start-up. */
 class Environment {
@@ -119,6 +124,12 @@ class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(86_400_000)
   CASETRAIL_ESCALATION_INTERVAL_MS?: number;
 
+  @IsOptional() @Matches(NAMES, { message: 'must be names separated by |' })
+  CASETRAIL_PAQA_MEMBERS?: string;
+
+  @IsOptional() @Matches(NAMES, { message: 'must be names separated by |' })
+  CASETRAIL_EXECUTIVE_MEMBERS?: string;
+
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(10_000_000)
   CASETRAIL_STREAM_CACHE_EVENTS?: number;
 
@@ -130,6 +141,17 @@ class Environment {
 
   @IsOptional() @IsIn(['worker', 'main'])
   CASETRAIL_PROJECTIONS_THREAD?: 'worker' | 'main';
+}
+
+/** Each monitoring body's roster, where the partnership keeps one (domain.md §5.5). */
+function actionRulesFrom(env: Environment): ActionDeciderConfig {
+  const roster = (names: string | undefined) => names?.split('|').map((name) => name.trim());
+  const paqa = roster(env.CASETRAIL_PAQA_MEMBERS);
+  const executive = roster(env.CASETRAIL_EXECUTIVE_MEMBERS);
+  return {
+    ...DEFAULT_ACTION_DECIDER_CONFIG,
+    members: { ...(paqa && { PAQA: paqa }), ...(executive && { EXECUTIVE: executive }) },
+  };
 }
 
 /** The escalation ladder of domain.md §5.6, per partnership through configuration. */
@@ -196,6 +218,8 @@ export interface Settings {
   /** The longest a query may wait for the read models to reach a position. */
   maxConsistencyWaitMs: number;
   caseRules: CaseDeciderConfig;
+  /** Who monitors actions, and who sits on each monitoring body where a roster is kept. */
+  actionRules: ActionDeciderConfig;
   escalationLadder: EscalationLadder;
   /** How often the automatic escalator looks for overdue actions (0: never on its own). */
   escalationIntervalMs: number;
@@ -260,6 +284,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     logLevel: parsed.LOG_LEVEL ?? 'info',
     maxConsistencyWaitMs: parsed.CASETRAIL_MAX_CONSISTENCY_WAIT_MS ?? 5_000,
     caseRules,
+    actionRules: actionRulesFrom(parsed),
     escalationLadder,
     escalationIntervalMs: parsed.CASETRAIL_ESCALATION_INTERVAL_MS ?? 60_000,
     streamCacheEvents: parsed.CASETRAIL_STREAM_CACHE_EVENTS ?? 20_000,

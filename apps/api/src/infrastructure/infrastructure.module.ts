@@ -35,7 +35,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         { provide: SETTINGS, useValue: settings },
         { provide: Clock, useValue: overrides.clock ?? new Clock() },
         { provide: CASE_DECIDER, useFactory: () => createCaseDecider(settings.caseRules) },
-        { provide: ACTION_DECIDER, useFactory: () => createActionDecider() },
+        { provide: ACTION_DECIDER, useFactory: () => createActionDecider(settings.actionRules) },
         { provide: ESCALATION_DECIDER, useFactory: () => createEscalationDecider(settings.escalationLadder) },
         // One worker checkpoints both SQLite files off the event loop.
         { provide: BackgroundCheckpoints, useFactory: () => new BackgroundCheckpoints() },

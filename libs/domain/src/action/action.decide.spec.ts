@@ -2,7 +2,7 @@ import type { BusinessDate } from '../calendar';
 import { fold } from '../decider';
 import { deciderSpecification } from '../testing/decider-specification';
 import type { ActionCommandOf, ActionCommandType, PlanActionData } from './action.commands';
-import { createActionDecider } from './action.decide';
+import { createActionDecider, DEFAULT_ACTION_DECIDER_CONFIG } from './action.decide';
 import type { ActionEvent, ActionEventType, ActionPlanned } from './action.events';
 import type { PlannedAction } from './action.state';
 import {
@@ -891,6 +891,53 @@ describe('when the seed action streams are replayed through the decider (§7.1, 
   });
 });
 
+describe('where the partnership keeps a roster of each monitoring body (§5.5)', () => {
+  const rostered = deciderSpecification(
+    createActionDecider({
+      ...DEFAULT_ACTION_DECIDER_CONFIG,
+      members: { PAQA: ['Chair, PAQA subgroup', 'Vice-chair, PAQA subgroup'] },
+    }),
+    (rule) => refusedRules.add(rule),
+  );
+  const stranger = { name: 'Pat Outsider', role: 'Head of service' };
+
+  it('takes a sign-off from a member, whatever the case or punctuation of the name (B1-37, A01)', () => {
+    const sign = amend(signOff('2015-09-10', 'PAQA'), {
+      chair: { name: 'chair paqa subgroup', role: 'PAQA chair' },
+    });
+    rostered
+      .given(historyOf(b1Steps(), 'B1-A01', 'B1-18'))
+      .when(sign)
+      .then([event('ActionCompletionSignedOff', sign.data)]);
+  });
+
+  it('refuses a sign-off from someone not on the body', () => {
+    rostered
+      .given(historyOf(b1Steps(), 'B1-A01', 'B1-18'))
+      .when(amend(signOff('2015-09-10', 'PAQA'), { chair: stranger }))
+      .thenRefuses('approver-in-monitoring-body');
+  });
+
+  it('refuses a new due date, or a first one, approved by someone not on the body', () => {
+    rostered
+      .given(historyOf(b1Steps(), 'B1-A09', 'B1-38'))
+      .when(amend(b1A09DueDateChange(), { approvedBy: stranger }))
+      .thenRefuses('approver-in-monitoring-body');
+    rostered
+      .given(historyOf(b1Steps(), 'B1-A15', 'B1-15'))
+      .when(amend(b1A15DueDateSet(), { approvedBy: stranger }))
+      .thenRefuses('approver-in-monitoring-body');
+  });
+
+  it('takes any name but the lead’s for a body without a roster (B1-A14 is the Executive’s)', () => {
+    const sign = signOff('2015-07-22', 'EXECUTIVE');
+    rostered
+      .given(historyOf(b1Steps(), 'B1-A14', 'B1-30'))
+      .when(sign)
+      .then([event('ActionCompletionSignedOff', sign.data)]);
+  });
+});
+
 describe('the rule book', () => {
   // Runs last: the specs above record each rule they saw refuse a command.
   it('has at least one spec above refusing a command by each rule the decider names', () => {
@@ -944,6 +991,7 @@ const RULES = [
   'return-needs-reason',
   'return-not-before-completion',
   'sign-off-by-monitoring-body',
+  'approver-in-monitoring-body',
   'sign-off-needs-evidence',
   'sign-off-not-before-completion',
   'supersession-needs-reason',

@@ -9,7 +9,7 @@ import type {
   RecommendationFact,
 } from './action.commands';
 import type { ActionEvent, MonitoringBody } from './action.events';
-import { isTheLead, sameLead, unhandled } from './action.rules';
+import { isOnRoster, isTheLead, sameLead, unhandled } from './action.rules';
 import {
   type ActionState,
   evolveAction,
@@ -23,6 +23,12 @@ import { type NormalisedTimescale, normaliseTimescale, triggerEventIn } from './
 export interface ActionDeciderConfig {
   /** Who monitors an action under a recommendation of each scope (domain.md Appendix B item 1). */
   monitoringBodyByScope: Record<RecommendationScope, MonitoringBody>;
+  /**
+   * Who sits on each monitoring body, by name, where the partnership keeps a roster: an approval
+   * or sign-off for that body must then come from a member (domain.md §5.5). A body without one
+   * takes any name but the lead's.
+   */
+  members?: Partial<Record<MonitoringBody, readonly string[]>>;
 }
 
 export const DEFAULT_ACTION_DECIDER_CONFIG: ActionDeciderConfig = {
@@ -155,6 +161,7 @@ export function createActionDecider(
           'lead-cannot-approve-own-due-date',
           `${approvedBy.name} leads this action: the monitoring body approves its new date`,
         );
+        mustBeMember(approvedBy.name, s.monitoringBody);
         return [
           { type: 'ActionDueDateChanged', data: { ...command.data, fromDate: s.currentDueDate } },
         ];
@@ -181,6 +188,7 @@ export function createActionDecider(
           'lead-cannot-approve-own-due-date',
           `${approvedBy?.name} leads this action: the monitoring body approves its date`,
         );
+        if (approvedBy) mustBeMember(approvedBy.name, s.monitoringBody);
         return [{ type: 'ActionDueDateSet', data: command.data }];
       }
       case 'ChangeLead': {
@@ -263,12 +271,22 @@ export function createActionDecider(
       'lead-cannot-sign-off-own-action',
       `${chair.name} leads this action: the monitoring body signs it off`,
     );
+    mustBeMember(chair.name, body);
     must(
       s.evidenceItems > 0 || command.data.evidenceWaivedReason?.trim(),
       'sign-off-needs-evidence',
       'No evidence has been recorded with its progress or completion: record some, or give the reason the body waives it',
     );
     return [{ type: 'ActionCompletionSignedOff', data: command.data }];
+  }
+
+  function mustBeMember(name: string, body: MonitoringBody): void {
+    const roster = config.members?.[body];
+    must(
+      !roster || isOnRoster(name, roster),
+      'approver-in-monitoring-body',
+      `${name} does not sit on ${body}: its members are ${roster?.join(', ')}`,
+    );
   }
 
   return { initialState: initialActionState, decide, evolve: evolveAction };

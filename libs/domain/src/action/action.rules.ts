@@ -30,6 +30,10 @@ export function isTheLead(name: string, lead: Lead): boolean {
   );
 }
 
+/** Whether a name is on a roster, whatever its case or punctuation ("Chair, PAQA subgroup"). */
+export const isOnRoster = (name: string, roster: readonly string[]): boolean =>
+  words(name) !== '' && roster.some((member) => words(member) === words(name));
+
 /** Two display texts naming the same lead, whatever their case or punctuation. */
 export const sameLead = (a: Lead, b: Lead): boolean =>
   words(a.displayText) === words(b.displayText);
