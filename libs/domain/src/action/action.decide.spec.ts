@@ -929,6 +929,19 @@ describe('where the partnership keeps a roster of each monitoring body (§5.5)',
       .thenRefuses('approver-in-monitoring-body');
   });
 
+  it('refuses a completion returned by someone not on the body', () => {
+    rostered
+      .given(historyOf(b1Steps(), 'B1-A01', 'B1-18'))
+      .when(
+        command('ReturnCompletion', {
+          occurredOn: '2015-05-01',
+          by: stranger,
+          reason: 'Training records show the new content reached only half the GPs',
+        }),
+      )
+      .thenRefuses('approver-in-monitoring-body');
+  });
+
   it('takes any name but the lead’s for a body without a roster (B1-A14 is the Executive’s)', () => {
     const sign = signOff('2015-07-22', 'EXECUTIVE');
     rostered

@@ -25,7 +25,7 @@ export interface ActionDeciderConfig {
   monitoringBodyByScope: Record<RecommendationScope, MonitoringBody>;
   /**
    * Who sits on each monitoring body, by name, where the partnership keeps a roster: an approval
-   * or sign-off for that body must then come from a member (domain.md §5.5). A body without one
+   * sign-off or return for that body must then come from a member (domain.md §5.5). A body without one
    * takes any name but the lead's.
    */
   members?: Partial<Record<MonitoringBody, readonly string[]>>;
@@ -220,6 +220,7 @@ export function createActionDecider(
         );
         must(command.data.reason.trim(), 'return-needs-reason', 'Say why it goes back');
         notBefore(on, s.completedOn, 'return-not-before-completion', 'Returned');
+        mustBeMember(command.data.by.name, s.monitoringBody);
         return [{ type: 'ActionCompletionReturned', data: command.data }];
       case 'CancelAction':
         must(
