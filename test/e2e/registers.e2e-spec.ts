@@ -456,10 +456,18 @@ describe('the follow-up registers over HTTP (§6.7)', () => {
       const body = await themes('asOf=2018-03-12');
       expect(body.cases).toBe(2);
       expect(body.mostCommon.slice(0, 3)).toEqual(['NEGLECT', 'ESCALATION', 'FAILURE_TO_THRIVE']);
+      // B1 published (2016-06-13) before Sam & Kyle, not yet published then.
       expect(body.items[1].reviews.map((r: Body) => [r.caseId, r.from])).toEqual([
         ['B1', ['REFERRAL']],
         ['SK', ['REFERRAL']],
       ]);
+    });
+
+    it('gives one theme alone when asked, and refuses one not in the vocabulary', async () => {
+      const body = await themes('asOf=2018-03-12&theme=ESCALATION');
+      expect(body.items.map((t: Body) => [t.theme, t.cases])).toEqual([['ESCALATION', 2]]);
+      const res = await get('/api/reports/learning-themes?theme=BULLYING').expect(400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'theme' })]);
     });
 
     it('refuses learning spread in an unknown format, or with a link that is not a URL', async () => {

@@ -15,6 +15,7 @@ import { GetProcessRegister } from './registers/get-process-register';
 import { GetRecommendationRegister } from './registers/get-recommendation-register';
 import {
   DataQualityQueueDto,
+  LearningThemesDto,
   ProcessRegisterDto,
   RecommendationRegisterDto,
   RegisterDto,
@@ -95,10 +96,12 @@ export class ReportsController {
 
   /** Per learning theme, the reviews that met it, their links and how it was spread (§6.7). */
   @Get('learning-themes')
-  async learningThemes(@QueryParams() query: RegisterDto) {
+  async learningThemes(@QueryParams() query: LearningThemesDto) {
     await this.consistency.awaitPosition(query);
     const asOf = this.asOfOrToday(query.asOf);
-    return this.queries.execute(new GetLearningThemes(asOf, query.mode ?? 'effective'));
+    return this.queries.execute(
+      new GetLearningThemes(asOf, query.mode ?? 'effective', query.theme),
+    );
   }
 
   /** The date a report is drawn for: today unless asked, and never after today. */

@@ -1,5 +1,5 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import type { BusinessDate } from '@casetrail/domain';
+import type { BusinessDate, Theme } from '@casetrail/domain';
 import type { AsOfMode } from '../../action-plans/queries/action-views';
 import { ReportFacts } from '../report-facts';
 import { buildLearningThemes, type LearningThemesRegister } from './learning-themes';
@@ -10,6 +10,7 @@ export class GetLearningThemes extends Query<LearningThemesAsOf> {
   constructor(
     readonly asOf: BusinessDate,
     readonly mode: AsOfMode,
+    readonly theme: Theme | undefined,
   ) {
     super();
   }
@@ -22,7 +23,8 @@ export class GetLearningThemesHandler implements IQueryHandler<
 > {
   constructor(private readonly facts: ReportFacts) {}
 
-  async execute({ asOf, mode }: GetLearningThemes): Promise<LearningThemesAsOf> {
-    return { asOf, mode, ...buildLearningThemes(this.facts.learningRegister(asOf, mode)) };
+  async execute({ asOf, mode, theme }: GetLearningThemes): Promise<LearningThemesAsOf> {
+    const facts = this.facts.learningRegister(asOf, mode);
+    return { asOf, mode, ...buildLearningThemes(facts, theme) };
   }
 }

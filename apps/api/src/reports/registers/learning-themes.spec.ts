@@ -1,5 +1,5 @@
 import type { LearningFact, RecommendationFact, ReferralFact, ReviewFact } from '../report-facts';
-import { buildLearningThemes } from './learning-themes';
+import { buildLearningThemes, LISTED_PER_THEME } from './learning-themes';
 
 describe('the learning themes register', () => {
   const referral = (caseId: string, themes: string[]): ReferralFact & { caseRef: string } => ({
@@ -100,6 +100,42 @@ describe('the learning themes register', () => {
     expect(safeSleeping).toMatchObject({
       attendance: 25,
       spread: [{ caseId: 'C', format: 'LEARNING_EVENT' }],
+    });
+  });
+
+  describe('at national scale', () => {
+    // 25 reviews of neglect, published a month apart from 2019-01-01 (case N00 first).
+    const many = Array.from({ length: 25 }, (_, i) => `N${String(i).padStart(2, '0')}`);
+    const facts = {
+      referrals: many.map((caseId) => referral(caseId, ['NEGLECT'])),
+      reviews: many.map((caseId, i) => ({
+        ...review(caseId),
+        publishedOn: `${2019 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01`,
+      })),
+      recommendations: [],
+      learning: [],
+    };
+
+    it('lists the latest published 20 of a theme’s reviews, counting them all', () => {
+      const [neglect] = buildLearningThemes(facts).items;
+      expect(neglect.cases).toBe(25);
+      expect(neglect.reviews).toHaveLength(LISTED_PER_THEME);
+      // N24 published 2021-01-01, the latest; N05 the twentieth.
+      expect(neglect.reviews[0]).toMatchObject({ caseId: 'N24', publishedOn: '2021-01-01' });
+      expect(neglect.reviews.at(-1)).toMatchObject({ caseId: 'N05' });
+    });
+
+    it('lists every review of the one theme asked for', () => {
+      const register = buildLearningThemes(
+        {
+          ...facts,
+          referrals: [...facts.referrals, referral('X', ['SUICIDE'])],
+          reviews: [...facts.reviews, review('X')],
+        },
+        'NEGLECT',
+      );
+      expect(register.items.map((t) => [t.theme, t.reviews.length])).toEqual([['NEGLECT', 25]]);
+      expect(register.mostCommon).toEqual(['NEGLECT', 'SUICIDE']);
     });
   });
 });

@@ -36,14 +36,16 @@ export interface Spread {
 
 export interface ThemeEntry {
   theme: string;
-  /** Cases that met the theme. */
+  /** Cases that met the theme: all of them, though `reviews` lists only the latest unless asked. */
   cases: number;
   findings: number;
   recommendations: number;
   /** Times it was spread, and how many attended where counted. */
   disseminations: number;
   attendance: number;
+  /** The latest published first, then those not yet published. */
   reviews: ThemedCase[];
+  /** The latest first. */
   spread: Spread[];
 }
 
@@ -63,13 +65,14 @@ export interface LearningFacts {
 }
 
 const MOST_COMMON = 10;
+/** A national register meets neglect in thousands of reviews: each theme lists this many. */
+export const LISTED_PER_THEME = 20;
 
-export function buildLearningThemes({
-  referrals,
-  reviews,
-  recommendations,
-  learning,
-}: LearningFacts): LearningThemesRegister {
+/** Every theme with its counts; or `only` that one, with every review and spreading listed. */
+export function buildLearningThemes(
+  { referrals, reviews, recommendations, learning }: LearningFacts,
+  only?: string,
+): LearningThemesRegister {
   const reviewOf = new Map(reviews.map((r) => [r.caseId, r]));
   const caseIds = new Set([...reviewOf.keys(), ...learning.map((l) => l.caseId)]);
   const refOf = new Map(referrals.map((r) => [r.caseId, r.caseRef]));
@@ -87,6 +90,7 @@ export function buildLearningThemes({
     ),
   ].filter((m) => caseIds.has(m.caseId));
   const byTheme = groupBy(met, (m) => m.theme);
+  const listed = only === undefined ? LISTED_PER_THEME : Infinity;
   const items = [...byTheme].map(([theme, found]): ThemeEntry => {
     const byCase = groupBy(found, (m) => m.caseId);
     const themed = (l: LearningFact) => l.themes.includes(theme);
@@ -100,27 +104,37 @@ export function buildLearningThemes({
       ).length,
       disseminations: spread.length,
       attendance: spread.reduce((sum, l) => sum + (l.attendance ?? 0), 0),
-      reviews: [...byCase].map(([caseId, sources]) => {
-        const review = reviewOf.get(caseId);
-        return {
-          caseId,
-          caseRef: caseRef(caseId),
-          reviewType: review?.reviewType ?? null,
-          publishedOn: review?.publishedOn ?? null,
-          url: review?.url ?? null,
-          learningSummaryUrl: review?.learningSummaryUrl ?? null,
-          from: THEME_SOURCES.filter((s) => sources.some((m) => m.from === s)),
-        };
-      }),
-      spread: spread.map((l) => ({
-        caseId: l.caseId,
-        caseRef: caseRef(l.caseId),
-        on: l.on,
-        format: l.format ?? '',
-        audience: l.audience ?? '',
-        attendance: l.attendance,
-        link: l.link,
-      })),
+      reviews: [...byCase]
+        .map(([caseId, sources]) => {
+          const review = reviewOf.get(caseId);
+          return {
+            caseId,
+            caseRef: caseRef(caseId),
+            reviewType: review?.reviewType ?? null,
+            publishedOn: review?.publishedOn ?? null,
+            url: review?.url ?? null,
+            learningSummaryUrl: review?.learningSummaryUrl ?? null,
+            from: THEME_SOURCES.filter((s) => sources.some((m) => m.from === s)),
+          };
+        })
+        .sort(
+          (a, b) =>
+            (b.publishedOn ?? '').localeCompare(a.publishedOn ?? '') ||
+            a.caseRef.localeCompare(b.caseRef),
+        )
+        .slice(0, listed),
+      spread: [...spread]
+        .sort((a, b) => b.on.localeCompare(a.on))
+        .slice(0, listed)
+        .map((l) => ({
+          caseId: l.caseId,
+          caseRef: caseRef(l.caseId),
+          on: l.on,
+          format: l.format ?? '',
+          audience: l.audience ?? '',
+          attendance: l.attendance,
+          link: l.link,
+        })),
     };
   });
   const order = (theme: string) => (THEMES as readonly string[]).indexOf(theme);
@@ -134,6 +148,6 @@ export function buildLearningThemes({
   return {
     cases: caseIds.size,
     mostCommon: items.slice(0, MOST_COMMON).map((t) => t.theme),
-    items,
+    items: only === undefined ? items : items.filter((t) => t.theme === only),
   };
 }

@@ -1,6 +1,11 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { DATA_QUALITY_PROBLEMS, type DataQualityProblem } from '@casetrail/domain';
+import {
+  DATA_QUALITY_PROBLEMS,
+  type DataQualityProblem,
+  type Theme,
+  THEMES,
+} from '@casetrail/domain';
 import type { AsOfMode } from '../../action-plans/queries/action-views';
 import { ClientId, OneOf, OptionalCalendarDate } from '../../cases/commands/dto-fields';
 import { ConsistencyQuery } from '../../consistency/consistency.query';
@@ -30,6 +35,11 @@ export class DataQualityQueueDto extends PagedRegisterDto {
   @IsOptional() @IsString() @MaxLength(200) agency?: string;
   @IsOptional() @ClientId() caseId?: string;
   @IsOptional() @OneOf(DATA_QUALITY_PROBLEMS) problem?: DataQualityProblem;
+}
+
+/** GET /api/reports/learning-themes: one theme, with every review and spreading, if asked. */
+export class LearningThemesDto extends RegisterDto {
+  @IsOptional() @OneOf(THEMES) theme?: Theme;
 }
 
 /** GET /api/reports/unplanned-and-repeated-recommendations: one kind only, if asked. */
