@@ -1,5 +1,7 @@
 import { CHILD_B1, SAM_AND_KYLE, type SeedRequest } from '../../apps/api/src/demo/seed-timelines';
 import { FixedClock } from '../../apps/api/src/infrastructure/clock';
+import { ReportBuilder, ReportsInThread } from '../../apps/api/src/reports/report-builder';
+import { ReportThread } from '../../apps/api/src/reports/report-thread';
 import { sendSeedRequests, signedBy } from '../support/seed-requests';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -15,7 +17,10 @@ import { startTestApp, type TestApp } from '../support/test-app';
 const at = (date: string) => new Date(`${date}T12:00:00Z`);
 type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-describe('the follow-up registers over HTTP (§6.7)', () => {
+/** Built on a thread of their own (the default), and on the request thread: the same answers. */
+const THREADS = ['worker', 'main'] as const;
+
+describe.each(THREADS)('the follow-up registers over HTTP (§6.7), %s thread', (thread) => {
   let t: TestApp;
   let token: string;
   let head: string;
@@ -35,13 +40,19 @@ describe('the follow-up registers over HTTP (§6.7)', () => {
     (body.items as Body[]).map((a) => [a.actionId, a.findings.map((f: Body) => f.problem)]);
 
   beforeAll(async () => {
-    t = await startTestApp({}, { clock: new FixedClock(at('2026-11-23')) });
+    const clock = new FixedClock(at('2026-11-23'));
+    t = await startTestApp({ CASETRAIL_REPORTS_THREAD: thread }, { clock });
     token = await t.tokenFor();
     head = await send(CHILD_B1.requests, 'B1-case');
     head = await send(CHILD_B1.actionPlan ?? [], 'B1-plan');
     head = await send(SAM_AND_KYLE.requests, 'SK-case', 'SK');
   });
   afterAll(() => t.close());
+
+  it('are built where CASETRAIL_REPORTS_THREAD says', () => {
+    const where = thread === 'worker' ? ReportThread : ReportsInThread;
+    expect(t.app.get(ReportBuilder)).toBeInstanceOf(where);
+  });
 
   describe('GET /api/reports/data-quality (the queue)', () => {
     it('lists on 2015-05-01 the nine of sixteen open actions with something to put right', async () => {

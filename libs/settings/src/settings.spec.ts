@@ -42,6 +42,14 @@ describe('loading settings from the environment', () => {
     });
   });
 
+  describe('where the projections and the reports run', () => {
+    it('puts each on a thread of its own unless told to use the request thread', () => {
+      expect(loadSettings({})).toMatchObject({ projectionsThread: 'worker', reportsThread: 'worker' });
+      expect(loadSettings({ CASETRAIL_REPORTS_THREAD: 'main' }).reportsThread).toBe('main');
+      expect(() => loadSettings({ CASETRAIL_REPORTS_THREAD: 'elsewhere' as 'main' })).toThrow(/CASETRAIL_REPORTS_THREAD/);
+    });
+  });
+
   describe('when values are wrong', () => {
     it('lists every problem at once', () => {
       const error = (() => {

@@ -141,6 +141,9 @@ class Environment {
 
   @IsOptional() @IsIn(['worker', 'main'])
   CASETRAIL_PROJECTIONS_THREAD?: 'worker' | 'main';
+
+  @IsOptional() @IsIn(['worker', 'main'])
+  CASETRAIL_REPORTS_THREAD?: 'worker' | 'main';
 }
 
 /** Each monitoring body's roster, where the partnership keeps one (domain.md §5.5). */
@@ -234,6 +237,11 @@ export interface Settings {
    * default), or `main`, the thread that answers requests. EventStoreDB's run on the main thread.
    */
   projectionsThread: 'worker' | 'main';
+  /**
+   * Where the reports that read every case's facts are built: `worker`, a thread of their own
+   * (the default), one at a time, so a long one does not hold up the other requests; or `main`.
+   */
+  reportsThread: 'worker' | 'main';
 }
 
 export class InvalidSettings extends Error {
@@ -291,5 +299,6 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     demo: parsed.CASETRAIL_DEMO ?? 'auto',
     benchEndpoints: parsed.CASETRAIL_BENCH_ENDPOINTS === 'on',
     projectionsThread: parsed.CASETRAIL_PROJECTIONS_THREAD ?? 'worker',
+    reportsThread: parsed.CASETRAIL_REPORTS_THREAD ?? 'worker',
   };
 }

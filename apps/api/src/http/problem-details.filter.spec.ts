@@ -1,4 +1,5 @@
 import type { ArgumentsHost } from '@nestjs/common';
+import { ReportsBusy } from './problem-details';
 import { ProblemDetailsFilter } from './problem-details.filter';
 
 function answer(error: unknown) {
@@ -31,6 +32,13 @@ describe('errors as problem+json', () => {
     expect(res.status).toBe(503);
     expect(res.headers['Retry-After']).toBe('1');
     expect(res.problem).toMatchObject({ type: '/problems/read-models-behind', instance: '/api/reports/annual' });
+  });
+
+  it('answers 503 with Retry-After when too many reports wait to be built', () => {
+    const res = answer(new ReportsBusy(16));
+    expect(res.status).toBe(503);
+    expect(res.headers['Retry-After']).toBe('1');
+    expect(res.problem).toMatchObject({ type: '/problems/reports-busy', detail: expect.stringContaining('16 reports') });
   });
 
   it('keeps anything unexpected a 500 that says nothing about the internals', () => {

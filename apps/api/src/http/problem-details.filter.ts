@@ -5,7 +5,7 @@ import { DomainRuleViolated } from '@casetrail/domain';
 import { EventIdAlreadyUsed, IdempotencyKeyReused, StoreUnavailable, WrongExpectedVersion } from '@casetrail/event-store';
 import { Unauthenticated } from '@casetrail/identity';
 import { UnknownProjection } from '@casetrail/projections';
-import { InvalidInput, type ProblemDetails, ReadModelsBehind, ResourceNotFound } from './problem-details';
+import { InvalidInput, type ProblemDetails, ReadModelsBehind, ReportsBusy, ResourceNotFound } from './problem-details';
 
 type Problem = ProblemDetails;
 
@@ -28,7 +28,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse<FastifyReply>();
     const problem = this.toProblem(error, request);
     if (problem.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    if (error instanceof ReadModelsBehind || isMissingReadModel(error)) response.header('Retry-After', '1');
+    if (error instanceof ReadModelsBehind || error instanceof ReportsBusy || isMissingReadModel(error)) response.header('Retry-After', '1');
     if (error instanceof Unauthenticated) response.header('WWW-Authenticate', 'Bearer');
     sendProblem(response, problem, request.originalUrl);
   }
@@ -73,6 +73,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         detail: error.message,
         requestedPosition: error.requested.toString(),
       };
+    }
+    if (error instanceof ReportsBusy) {
+      return { type: '/problems/reports-busy', title: 'Too many reports waiting', status: 503, detail: error.message };
     }
     if (isMissingReadModel(error)) {
       // A read model whose new version is still being built: its tables appear at the switch.

@@ -41,3 +41,12 @@ export class ReadModelsBehind extends Error {
     this.name = 'ReadModelsBehind';
   }
 }
+
+/** Too many reports are waiting to be built; the client should ask again shortly. */
+export class ReportsBusy extends Error {
+  readonly code = 'REPORTS_BUSY';
+  constructor(readonly waiting: number) {
+    super(`${waiting} reports are waiting to be built; try again shortly`);
+    this.name = 'ReportsBusy';
+  }
+}

@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { EventStore } from '@casetrail/event-store';
 import {
@@ -14,6 +12,7 @@ import type {
   ProjectionWorkerData,
   ToProjectionWorker,
 } from './projection-worker';
+import { workerScript } from './worker-script';
 
 const RESTART_AFTER_MS = 1_000;
 const STOP_WITHIN_MS = 10_000;
@@ -70,7 +69,9 @@ export class ProjectionThread extends Projections {
   }
 
   private spawn(): void {
-    const worker = new Worker(workerScript(), { workerData: this.data });
+    const worker = new Worker(workerScript(__dirname, 'projection-worker.js'), {
+      workerData: this.data,
+    });
     worker.on('message', (message: FromProjectionWorker) => {
       if (message.type === 'progress') this.notifyProgress();
       if (message.type === 'rebuilding') this.rebuilding = new Set(message.names);
@@ -110,30 +111,4 @@ export class ProjectionThread extends Projections {
   private send(message: ToProjectionWorker): void {
     this.worker?.postMessage(message);
   }
-}
-
-/**
- * The worker's script. The service runs built, with it alongside; tests that run the service
- * from its TypeScript sources use the build `npm test` makes first.
- */
-function workerScript(): string {
-  const alongside = join(__dirname, 'projection-worker.js');
-  if (existsSync(alongside)) return alongside;
-  const built = join(
-    __dirname,
-    '..',
-    '..',
-    '..',
-    '..',
-    'dist',
-    'apps',
-    'api',
-    'src',
-    'infrastructure',
-    'projection-worker.js',
-  );
-  if (existsSync(built)) return built;
-  throw new Error(
-    `The projection worker is not built (${built} is missing): run \`npm run build\``,
-  );
 }

@@ -1,13 +1,12 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { ReportFacts } from '../report-facts';
-import { buildAnnualReport } from './annual-report';
+import { ReportBuilder } from '../report-builder';
 import { type AnnualReportAsOf, GetAnnualReport } from './get-annual-report.query';
 
 @QueryHandler(GetAnnualReport)
 export class GetAnnualReportHandler implements IQueryHandler<GetAnnualReport, AnnualReportAsOf> {
-  constructor(private readonly facts: ReportFacts) {}
+  constructor(private readonly reports: ReportBuilder) {}
 
-  async execute({ period, asOf, mode }: GetAnnualReport): Promise<AnnualReportAsOf> {
-    return { asOf, mode, ...buildAnnualReport(period, this.facts.asOf(asOf, mode)) };
+  execute(query: GetAnnualReport): Promise<AnnualReportAsOf> {
+    return this.reports.build('annual', query);
   }
 }

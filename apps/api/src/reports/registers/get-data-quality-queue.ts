@@ -1,8 +1,8 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { BusinessDate, DataQualityProblem } from '@casetrail/domain';
 import type { AsOfMode } from '../../action-plans/queries/action-views';
-import { ReportFacts } from '../report-facts';
-import { buildDataQualityQueue, type DataQualityQueue } from './data-quality-queue';
+import { ReportBuilder } from '../report-builder';
+import type { DataQualityQueue } from './data-quality-queue';
 
 export type DataQualityQueueAsOf = DataQualityQueue & {
   asOf: BusinessDate;
@@ -28,13 +28,9 @@ export class GetDataQualityQueueHandler implements IQueryHandler<
   GetDataQualityQueue,
   DataQualityQueueAsOf
 > {
-  constructor(private readonly facts: ReportFacts) {}
+  constructor(private readonly reports: ReportBuilder) {}
 
-  async execute(query: GetDataQualityQueue): Promise<DataQualityQueueAsOf> {
-    const { asOf, mode, page, pageSize } = query;
-    const { problem, ...filter } = query.filter;
-    const { actions, reviews } = this.facts.dataQuality(asOf, mode, filter);
-    const queue = buildDataQualityQueue(asOf, actions, reviews, { problem, page, pageSize });
-    return { asOf, mode, page, pageSize, ...queue };
+  execute(query: GetDataQualityQueue): Promise<DataQualityQueueAsOf> {
+    return this.reports.build('dataQuality', query);
   }
 }

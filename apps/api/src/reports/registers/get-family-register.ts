@@ -1,8 +1,8 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { type BusinessDate, FAMILY_INVOLVEMENT } from '@casetrail/domain';
+import type { BusinessDate } from '@casetrail/domain';
 import type { AsOfMode } from '../../action-plans/queries/action-views';
-import { ReportFacts } from '../report-facts';
-import { buildFamilyRegister, type FamilyRegister } from './family-involvement';
+import { ReportBuilder } from '../report-builder';
+import type { FamilyRegister } from './family-involvement';
 
 export type FamilyRegisterAsOf = FamilyRegister & { asOf: BusinessDate; mode: AsOfMode };
 
@@ -20,10 +20,9 @@ export class GetFamilyRegisterHandler implements IQueryHandler<
   GetFamilyRegister,
   FamilyRegisterAsOf
 > {
-  constructor(private readonly facts: ReportFacts) {}
+  constructor(private readonly reports: ReportBuilder) {}
 
-  async execute({ asOf, mode }: GetFamilyRegister): Promise<FamilyRegisterAsOf> {
-    const { reviews, records } = this.facts.familyRegister(asOf, mode);
-    return { asOf, mode, ...buildFamilyRegister(asOf, reviews, records, FAMILY_INVOLVEMENT) };
+  execute(query: GetFamilyRegister): Promise<FamilyRegisterAsOf> {
+    return this.reports.build('families', query);
   }
 }

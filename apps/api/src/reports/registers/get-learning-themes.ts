@@ -1,8 +1,8 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { BusinessDate, Theme } from '@casetrail/domain';
 import type { AsOfMode } from '../../action-plans/queries/action-views';
-import { ReportFacts } from '../report-facts';
-import { buildLearningThemes, type LearningThemesRegister } from './learning-themes';
+import { ReportBuilder } from '../report-builder';
+import type { LearningThemesRegister } from './learning-themes';
 
 export type LearningThemesAsOf = LearningThemesRegister & { asOf: BusinessDate; mode: AsOfMode };
 
@@ -21,10 +21,9 @@ export class GetLearningThemesHandler implements IQueryHandler<
   GetLearningThemes,
   LearningThemesAsOf
 > {
-  constructor(private readonly facts: ReportFacts) {}
+  constructor(private readonly reports: ReportBuilder) {}
 
-  async execute({ asOf, mode, theme }: GetLearningThemes): Promise<LearningThemesAsOf> {
-    const facts = this.facts.learningRegister(asOf, mode);
-    return { asOf, mode, ...buildLearningThemes(facts, theme) };
+  execute(query: GetLearningThemes): Promise<LearningThemesAsOf> {
+    return this.reports.build('learningThemes', query);
   }
 }

@@ -1,12 +1,8 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { BusinessDate } from '@casetrail/domain';
 import type { AsOfMode } from '../../action-plans/queries/action-views';
-import { ReportFacts } from '../report-facts';
-import {
-  buildProcessRegister,
-  type ProcessRegister,
-  type ProcessStatus,
-} from './parallel-process-register';
+import { ReportBuilder } from '../report-builder';
+import type { ProcessRegister, ProcessStatus } from './parallel-process-register';
 
 export type ProcessRegisterAsOf = ProcessRegister & { asOf: BusinessDate; mode: AsOfMode };
 
@@ -25,10 +21,9 @@ export class GetProcessRegisterHandler implements IQueryHandler<
   GetProcessRegister,
   ProcessRegisterAsOf
 > {
-  constructor(private readonly facts: ReportFacts) {}
+  constructor(private readonly reports: ReportBuilder) {}
 
-  async execute({ asOf, mode, status }: GetProcessRegister): Promise<ProcessRegisterAsOf> {
-    const { processes, pauses } = this.facts.processRegister(asOf, mode);
-    return { asOf, mode, ...buildProcessRegister(asOf, processes, pauses, status) };
+  execute(query: GetProcessRegister): Promise<ProcessRegisterAsOf> {
+    return this.reports.build('processes', query);
   }
 }

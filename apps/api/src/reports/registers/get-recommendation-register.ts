@@ -1,12 +1,8 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { BusinessDate } from '@casetrail/domain';
 import type { AsOfMode } from '../../action-plans/queries/action-views';
-import { ReportFacts } from '../report-facts';
-import {
-  buildRecommendationRegister,
-  type RecommendationKind,
-  type RecommendationRegister,
-} from './recommendation-register';
+import { ReportBuilder } from '../report-builder';
+import type { RecommendationKind, RecommendationRegister } from './recommendation-register';
 
 export type RecommendationRegisterAsOf = RecommendationRegister & {
   asOf: BusinessDate;
@@ -32,16 +28,9 @@ export class GetRecommendationRegisterHandler implements IQueryHandler<
   GetRecommendationRegister,
   RecommendationRegisterAsOf
 > {
-  constructor(private readonly facts: ReportFacts) {}
+  constructor(private readonly reports: ReportBuilder) {}
 
-  async execute(query: GetRecommendationRegister): Promise<RecommendationRegisterAsOf> {
-    const { asOf, mode, kind, page, pageSize } = query;
-    const { recommendations, actions } = this.facts.recommendationRegister(asOf, mode);
-    const register = buildRecommendationRegister(asOf, recommendations, actions, {
-      kind,
-      page,
-      pageSize,
-    });
-    return { asOf, mode, page, pageSize, ...register };
+  execute(query: GetRecommendationRegister): Promise<RecommendationRegisterAsOf> {
+    return this.reports.build('recommendations', query);
   }
 }
