@@ -42,6 +42,7 @@ describe('ReportThread: the reports built on a thread of their own', () => {
       { readModelsPath: 'unused' },
       {
         maxWaiting: 2,
+        idleMs: 200,
         spawn: () => {
           spawned += 1;
           return new Worker(STAND_IN, { eval: true });
@@ -107,6 +108,15 @@ describe('ReportThread: the reports built on a thread of their own', () => {
 
   it('fails the build a dying worker was on, and starts another for the next', async () => {
     await expect(build('die', {})).rejects.toThrow(/ended while building die: exit code 3/);
+    await expect(build('annual', {})).resolves.toMatchObject({ builds: 1 });
+    expect(spawned).toBe(2);
+  });
+
+  it('ends a worker idle for a while, to give back what its last build held, and starts another', async () => {
+    await build('annual', {});
+    await expect(build('families', { ms: 100 })).resolves.toMatchObject({ builds: 2 });
+    expect(spawned).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 400));
     await expect(build('annual', {})).resolves.toMatchObject({ builds: 1 });
     expect(spawned).toBe(2);
   });

@@ -7,6 +7,12 @@ import type { FromReportWorker, ReportWorkerData, ToReportWorker } from './repor
 
 /** Distinct builds that may wait their turn; past that, a request is refused at once (503). */
 const MAX_WAITING = 16;
+/**
+ * How long an idle worker is kept. Ending it gives back the memory its last build held (a few
+ * hundred MB after an annual report at 1M events); the next build starts another in a few
+ * hundred milliseconds.
+ */
+const IDLE_MS = 30_000;
 
 interface Build {
   id: number;
@@ -21,6 +27,7 @@ export interface ReportThreadOptions {
   /** Starts the worker; tests give one of their own. */
   spawn?: () => Worker;
   maxWaiting?: number;
+  idleMs?: number;
 }
 
 /**
@@ -33,14 +40,16 @@ export interface ReportThreadOptions {
  * A request for a report identical to one still waiting its turn shares that build, so many
  * people opening the same register cost one build. One already being built is not shared: it may
  * have read the read models before the asker's own command reached them. A worker that ends
- * fails the build it was on; the next build starts another.
+ * fails the build it was on; the next build starts another, as it does after an idle worker is
+ * ended.
  */
 export class ReportThread extends ReportBuilder {
   private worker: Worker | undefined;
   private readonly waiting: Build[] = [];
-  private running: Build | undefined;
+  private running: { build: Build; on: Worker } | undefined;
   private nextId = 1;
   private stopped = false;
+  private idle: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly data: ReportWorkerData,
@@ -70,6 +79,7 @@ export class ReportThread extends ReportBuilder {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    clearTimeout(this.idle);
     for (const build of this.waiting.splice(0))
       fail(build, new Error('The report thread has stopped'));
     // Its exit fails the build it was on.
@@ -78,11 +88,23 @@ export class ReportThread extends ReportBuilder {
 
   private startNext(): void {
     if (this.running || this.stopped) return;
+    clearTimeout(this.idle);
     const build = this.waiting.shift();
-    if (!build) return;
-    this.running = build;
+    if (!build) {
+      this.idle = setTimeout(() => this.endIdleWorker(), this.options.idleMs ?? IDLE_MS).unref();
+      return;
+    }
+    const worker = this.worker ?? this.spawn();
+    this.running = { build, on: worker };
     const message: ToReportWorker = { id: build.id, name: build.name, query: build.query };
-    (this.worker ?? this.spawn()).postMessage(message);
+    worker.postMessage(message);
+  }
+
+  private endIdleWorker(): void {
+    const worker = this.worker;
+    // Forgotten first: a build asked for while it ends starts another.
+    this.worker = undefined;
+    void worker?.terminate();
   }
 
   private spawn(): Worker {
@@ -91,7 +113,7 @@ export class ReportThread extends ReportBuilder {
       new Worker(workerScript(__dirname, 'report-worker.js'), { workerData: this.data });
     let failure: Error | undefined;
     worker.on('message', (message: FromReportWorker) => {
-      const build = this.running;
+      const build = this.running?.build;
       if (build?.id !== message.id) return;
       this.running = undefined;
       if ('error' in message) fail(build, Object.assign(new Error(), message.error));
@@ -101,12 +123,11 @@ export class ReportThread extends ReportBuilder {
     worker.on('error', (error) => (failure = error));
     worker.on('exit', (code) => {
       if (this.worker === worker) this.worker = undefined;
-      const build = this.running;
+      if (this.running?.on !== worker) return;
+      const { build } = this.running;
       this.running = undefined;
-      if (build) {
-        const why = failure?.message ?? `exit code ${code}`;
-        fail(build, new Error(`The report thread ended while building ${build.name}: ${why}`));
-      }
+      const why = failure?.message ?? `exit code ${code}`;
+      fail(build, new Error(`The report thread ended while building ${build.name}: ${why}`));
       this.startNext();
     });
     this.worker = worker;
