@@ -1,3 +1,5 @@
+import type { Type } from '@nestjs/common';
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { buildReport, type ReportName, type ReportOf, type ReportQuery } from './report-builds';
 import type { ReportFacts } from './report-facts';
 
@@ -19,4 +21,25 @@ export class ReportsInThread extends ReportBuilder {
   }
 
   async stop(): Promise<void> {}
+}
+
+/**
+ * The query handler of a report in REPORT_BUILDS, which hands its query to the ReportBuilder:
+ * all each report's handler class had to say.
+ */
+export function reportHandler<N extends ReportName>(
+  query: Type<ReportQuery<N>>,
+  name: N,
+): Type<IQueryHandler> {
+  @QueryHandler(query)
+  class BuildsReport {
+    constructor(private readonly reports: ReportBuilder) {}
+
+    execute(asked: ReportQuery<N>): Promise<ReportOf<N>> {
+      return this.reports.build(name, asked);
+    }
+  }
+  // Named for its query, as Nest's logs and errors name providers.
+  Object.defineProperty(BuildsReport, 'name', { value: `${query.name}Handler` });
+  return BuildsReport;
 }

@@ -3,15 +3,15 @@ import type { Settings } from '@casetrail/settings';
 import { ActionViews } from '../action-plans/queries/action-views';
 import { ReadModelConsistency } from '../consistency/read-model-consistency';
 import { SETTINGS } from '../infrastructure/tokens';
-import { GetAnnualReportHandler } from './annual/get-annual-report.handler';
+import { GetAnnualReport } from './annual/get-annual-report.query';
 import { GetProgressReportHandler } from './progress/get-progress-report.handler';
 import { PortfolioToday } from './progress/portfolio-today';
-import { GetDataQualityQueueHandler } from './registers/get-data-quality-queue';
-import { GetFamilyRegisterHandler } from './registers/get-family-register';
-import { GetLearningThemesHandler } from './registers/get-learning-themes';
-import { GetProcessRegisterHandler } from './registers/get-process-register';
-import { GetRecommendationRegisterHandler } from './registers/get-recommendation-register';
-import { ReportBuilder, ReportsInThread } from './report-builder';
+import { GetDataQualityQueue } from './registers/get-data-quality-queue';
+import { GetFamilyRegister } from './registers/get-family-register';
+import { GetLearningThemes } from './registers/get-learning-themes';
+import { GetProcessRegister } from './registers/get-process-register';
+import { GetRecommendationRegister } from './registers/get-recommendation-register';
+import { ReportBuilder, reportHandler, ReportsInThread } from './report-builder';
 import { ReportFacts } from './report-facts';
 import { ReportThread } from './report-thread';
 import { ReportsController } from './reports.controller';
@@ -33,12 +33,12 @@ import { ReportsController } from './reports.controller';
     },
     PortfolioToday,
     GetProgressReportHandler,
-    GetAnnualReportHandler,
-    GetProcessRegisterHandler,
-    GetFamilyRegisterHandler,
-    GetDataQualityQueueHandler,
-    GetRecommendationRegisterHandler,
-    GetLearningThemesHandler,
+    reportHandler(GetAnnualReport, 'annual'),
+    reportHandler(GetProcessRegister, 'processes'),
+    reportHandler(GetFamilyRegister, 'families'),
+    reportHandler(GetDataQualityQueue, 'dataQuality'),
+    reportHandler(GetRecommendationRegister, 'recommendations'),
+    reportHandler(GetLearningThemes, 'learningThemes'),
   ],
 })
 export class ReportsModule implements OnApplicationShutdown {

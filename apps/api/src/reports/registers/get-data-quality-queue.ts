@@ -1,7 +1,6 @@
-import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { Query } from '@nestjs/cqrs';
 import type { BusinessDate, DataQualityProblem } from '@casetrail/domain';
 import type { AsOfMode } from '../../action-plans/queries/action-views';
-import { ReportBuilder } from '../report-builder';
 import type { DataQualityQueue } from './data-quality-queue';
 
 export type DataQualityQueueAsOf = DataQualityQueue & {
@@ -20,17 +19,5 @@ export class GetDataQualityQueue extends Query<DataQualityQueueAsOf> {
     readonly pageSize: number,
   ) {
     super();
-  }
-}
-
-@QueryHandler(GetDataQualityQueue)
-export class GetDataQualityQueueHandler implements IQueryHandler<
-  GetDataQualityQueue,
-  DataQualityQueueAsOf
-> {
-  constructor(private readonly reports: ReportBuilder) {}
-
-  execute(query: GetDataQualityQueue): Promise<DataQualityQueueAsOf> {
-    return this.reports.build('dataQuality', query);
   }
 }

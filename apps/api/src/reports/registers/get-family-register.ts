@@ -1,7 +1,6 @@
-import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { Query } from '@nestjs/cqrs';
 import type { BusinessDate } from '@casetrail/domain';
 import type { AsOfMode } from '../../action-plans/queries/action-views';
-import { ReportBuilder } from '../report-builder';
 import type { FamilyRegister } from './family-involvement';
 
 export type FamilyRegisterAsOf = FamilyRegister & { asOf: BusinessDate; mode: AsOfMode };
@@ -12,17 +11,5 @@ export class GetFamilyRegister extends Query<FamilyRegisterAsOf> {
     readonly mode: AsOfMode,
   ) {
     super();
-  }
-}
-
-@QueryHandler(GetFamilyRegister)
-export class GetFamilyRegisterHandler implements IQueryHandler<
-  GetFamilyRegister,
-  FamilyRegisterAsOf
-> {
-  constructor(private readonly reports: ReportBuilder) {}
-
-  execute(query: GetFamilyRegister): Promise<FamilyRegisterAsOf> {
-    return this.reports.build('families', query);
   }
 }

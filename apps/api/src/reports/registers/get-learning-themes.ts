@@ -1,7 +1,6 @@
-import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { Query } from '@nestjs/cqrs';
 import type { BusinessDate, Theme } from '@casetrail/domain';
 import type { AsOfMode } from '../../action-plans/queries/action-views';
-import { ReportBuilder } from '../report-builder';
 import type { LearningThemesRegister } from './learning-themes';
 
 export type LearningThemesAsOf = LearningThemesRegister & { asOf: BusinessDate; mode: AsOfMode };
@@ -13,17 +12,5 @@ export class GetLearningThemes extends Query<LearningThemesAsOf> {
     readonly theme: Theme | undefined,
   ) {
     super();
-  }
-}
-
-@QueryHandler(GetLearningThemes)
-export class GetLearningThemesHandler implements IQueryHandler<
-  GetLearningThemes,
-  LearningThemesAsOf
-> {
-  constructor(private readonly reports: ReportBuilder) {}
-
-  execute(query: GetLearningThemes): Promise<LearningThemesAsOf> {
-    return this.reports.build('learningThemes', query);
   }
 }

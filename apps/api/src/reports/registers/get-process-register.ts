@@ -1,7 +1,6 @@
-import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { Query } from '@nestjs/cqrs';
 import type { BusinessDate } from '@casetrail/domain';
 import type { AsOfMode } from '../../action-plans/queries/action-views';
-import { ReportBuilder } from '../report-builder';
 import type { ProcessRegister, ProcessStatus } from './parallel-process-register';
 
 export type ProcessRegisterAsOf = ProcessRegister & { asOf: BusinessDate; mode: AsOfMode };
@@ -13,17 +12,5 @@ export class GetProcessRegister extends Query<ProcessRegisterAsOf> {
     readonly status: ProcessStatus | undefined,
   ) {
     super();
-  }
-}
-
-@QueryHandler(GetProcessRegister)
-export class GetProcessRegisterHandler implements IQueryHandler<
-  GetProcessRegister,
-  ProcessRegisterAsOf
-> {
-  constructor(private readonly reports: ReportBuilder) {}
-
-  execute(query: GetProcessRegister): Promise<ProcessRegisterAsOf> {
-    return this.reports.build('processes', query);
   }
 }
