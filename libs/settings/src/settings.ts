@@ -33,6 +33,8 @@ const blankAsUndefined = ({ value }: { value: unknown }) => (value === '' ? unde
 
 /** One name or more, separated by |, none blank. */
 const NAMES = /^[^|]*[^|\s][^|]*(\|[^|]*[^|\s][^|]*)*$/;
+/** The names of a `|`-separated list, trimmed. */
+const namesIn = (value: string | undefined) => value?.split('|').map((name) => name.trim());
 
 /** The environment variables Casetrail reads, each validated once at start-up. */
 class Environment {
@@ -148,9 +150,8 @@ class Environment {
 
 /** Each monitoring body's roster, where the partnership keeps one (domain.md §5.5). */
 function actionRulesFrom(env: Environment): ActionDeciderConfig {
-  const roster = (names: string | undefined) => names?.split('|').map((name) => name.trim());
-  const paqa = roster(env.CASETRAIL_PAQA_MEMBERS);
-  const executive = roster(env.CASETRAIL_EXECUTIVE_MEMBERS);
+  const paqa = namesIn(env.CASETRAIL_PAQA_MEMBERS);
+  const executive = namesIn(env.CASETRAIL_EXECUTIVE_MEMBERS);
   return {
     ...DEFAULT_ACTION_DECIDER_CONFIG,
     members: { ...(paqa && { PAQA: paqa }), ...(executive && { EXECUTIVE: executive }) },
@@ -160,7 +161,7 @@ function actionRulesFrom(env: Environment): ActionDeciderConfig {
 /** The escalation ladder of domain.md §5.6, per partnership through configuration. */
 function escalationLadderFrom(env: Environment): EscalationLadder {
   const thresholds = env.CASETRAIL_ESCALATION_THRESHOLDS?.split(',').map(Number) as [number, number, number] | undefined;
-  const names = env.CASETRAIL_ESCALATION_LADDER?.split('|').map((name) => name.trim());
+  const names = namesIn(env.CASETRAIL_ESCALATION_LADDER);
   return {
     levels: names ? { 1: names[0], 2: names[1], 3: names[2] } : DEFAULT_ESCALATION_LADDER.levels,
     thresholdsDays: thresholds ?? DEFAULT_ESCALATION_LADDER.thresholdsDays,

@@ -73,6 +73,10 @@ export interface RecommendationFact {
   repeats: PriorRecommendation | null;
 }
 
+/** A recommendation told apart from every other case's: its ids are unique only in its case. */
+export const recommendationKey = (caseId: string, recommendationId: string): string =>
+  `${caseId}\u0000${recommendationId}`;
+
 /** A review's grade, from Ofsted or the partnership's own quality assurance (domain.md §5.4). */
 export interface EvaluationFact {
   caseId: string;
@@ -233,7 +237,8 @@ export class ReportFacts {
     const caseIds = new Set<string>();
     for (const r of recommendations) {
       if (r.repeats?.caseId) caseIds.add(r.repeats.caseId);
-      if (r.repeats || !answered.has(recommendationKey(r))) caseIds.add(r.caseId);
+      if (r.repeats || !answered.has(recommendationKey(r.caseId, r.recommendationId)))
+        caseIds.add(r.caseId);
     }
     const cases = [...caseIds];
     const withRef = caseRefs(this.reader(date, mode, cases).referrals());
@@ -252,7 +257,7 @@ export class ReportFacts {
          WHERE a.planned_on <= @date AND COALESCE(a.closed_on, '9999-12-31') > @date`,
       )
       .all({ date }) as { caseId: string; recommendationId: string }[];
-    return new Set(rows.map((row) => recommendationKey(row)));
+    return new Set(rows.map((row) => recommendationKey(row.caseId, row.recommendationId)));
   }
 
   /** What the learning themes register reads: the cases with a review or learning by the date. */
@@ -532,9 +537,6 @@ const parallelProcessFact = (r: ParallelProcessRow): ParallelProcessFact => ({
 });
 
 /** Adds each fact's case reference (the case id where the referral has none). */
-const recommendationKey = (r: { caseId: string; recommendationId: string }) =>
-  `${r.caseId}\u0000${r.recommendationId}`;
-
 function caseRefs(referrals: ReferralFact[]) {
   const refs = new Map(referrals.map((r) => [r.caseId, r.caseRef]));
   return <T extends { caseId: string }>(fact: T): T & { caseRef: string } => ({

@@ -2,7 +2,7 @@ import { type BusinessDate, daysBetween, type PriorRecommendation } from '@caset
 import type { ActionView } from '../../action-plans/queries/action-views';
 import { groupBy } from '../grouping';
 import { type RecommendationStatus, standingOf } from '../progress/progress-report';
-import type { RecommendationFact } from '../report-facts';
+import { type RecommendationFact, recommendationKey } from '../report-facts';
 
 /**
  * Unplanned and repeated recommendations (domain.md §6.7): each recommendation on record on a
@@ -54,8 +54,6 @@ export interface RegisterRequest {
   pageSize: number;
 }
 
-const keyOf = (caseId: string, recommendationId: string) => `${caseId}\u0000${recommendationId}`;
-
 export function buildRecommendationRegister(
   asOf: BusinessDate,
   recommendations: readonly RegisteredRecommendation[],
@@ -63,23 +61,29 @@ export function buildRecommendationRegister(
   { kind, page, pageSize }: RegisterRequest,
 ): RecommendationRegister {
   const answering = groupBy(
-    actions.flatMap((a) => a.recommendationIds.map((id) => ({ key: keyOf(a.caseId, id), a }))),
+    actions.flatMap((a) =>
+      a.recommendationIds.map((id) => ({ key: recommendationKey(a.caseId, id), a })),
+    ),
     ({ key }) => key,
   );
   const standing = (rec: RecommendationFact): Standing => {
-    const found = (answering.get(keyOf(rec.caseId, rec.recommendationId)) ?? []).map((x) => x.a);
+    const found = (answering.get(recommendationKey(rec.caseId, rec.recommendationId)) ?? []).map(
+      (x) => x.a,
+    );
     const { status, counted } = standingOf(rec, found);
     const complete = counted.filter((a) => a.derived.status === 'COMPLETE').length;
     return { status, actions: counted.length, complete };
   };
-  const byKey = new Map(recommendations.map((r) => [keyOf(r.caseId, r.recommendationId), r]));
+  const byKey = new Map(
+    recommendations.map((r) => [recommendationKey(r.caseId, r.recommendationId), r]),
+  );
   const entries = recommendations.flatMap((rec): RecommendationEntry[] => {
     const own = standing(rec);
     if (own.status !== 'UNPLANNED' && !rec.repeats) return [];
     const { repeats } = rec;
     const earlier =
       repeats?.caseId && repeats.recommendationId
-        ? byKey.get(keyOf(repeats.caseId, repeats.recommendationId))
+        ? byKey.get(recommendationKey(repeats.caseId, repeats.recommendationId))
         : undefined;
     return [
       {
