@@ -19,7 +19,8 @@ const CYCLES = 6;
 
 /**
  * Kills a process in the middle of a stream of concurrent appends, again and again on the
- * same file, then checks that every append it acknowledged is there exactly once, where it
+ * same file, committing on a worker thread (as the service does) and on the appending thread by
+ * turns, then checks that every append it acknowledged is there exactly once, where it
  * was acknowledged, and that the file and every hash chain are intact.
  */
 describe('when the process holding the store is killed with SIGKILL', () => {
@@ -27,7 +28,8 @@ describe('when the process holding the store is killed with SIGKILL', () => {
     const dataDir = dirs.make();
     const acks: Ack[] = [];
     for (let cycle = 0; cycle < CYCLES; cycle++) {
-      const cycleAcks = await runAndKill(dataDir, 400 + Math.floor(Math.random() * 1600));
+      const commits = cycle % 2 === 0 ? 'worker' : 'main';
+      const cycleAcks = await runAndKill(dataDir, commits, 400 + Math.floor(Math.random() * 1600));
       expect(cycleAcks.length).toBeGreaterThan(0); // it accepted writes again after the last kill
       acks.push(...cycleAcks);
     }
@@ -61,12 +63,12 @@ describe('when the process holding the store is killed with SIGKILL', () => {
   }, 120_000);
 });
 
-function runAndKill(dataDir: string, killAfterMs: number): Promise<Ack[]> {
+function runAndKill(dataDir: string, commits: 'worker' | 'main', killAfterMs: number): Promise<Ack[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
       [builtEntry('cli'), 'generate-load', '--writers', '32', '--streams', '200', '--seconds', '60'],
-      { env: { ...process.env, CASETRAIL_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] },
+      { env: { ...process.env, CASETRAIL_DATA_DIR: dataDir, CASETRAIL_COMMITS_THREAD: commits }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     const acks: Ack[] = [];
     let buffered = '';

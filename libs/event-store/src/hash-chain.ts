@@ -41,11 +41,57 @@ export interface NormalisedEnvelope extends HashedEnvelope {
   metadataJson: string;
 }
 
+/** An event with its data and metadata already turned into the JSON text that will be stored. */
+export interface SerialisedEvent {
+  eventId: string;
+  type: string;
+  schemaVersion: number;
+  dataJson: string;
+  metadataJson: string;
+}
+
 /**
- * The envelope an adapter hashes and stores. Data and metadata are stored as JSON, so the hash
- * is taken over exactly what a reader will parse back (undefined fields dropped, dates as strings).
- * The JSON text is kept: storing it again would serialise each event twice.
+ * Data and metadata as the JSON text a reader will parse back (undefined fields dropped, dates
+ * as strings). Done where the event was made: the text crosses to a commit thread as it is.
  */
+export function serialise(event: NewEvent): SerialisedEvent {
+  return {
+    eventId: event.eventId,
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    dataJson: JSON.stringify(event.data ?? null),
+    metadataJson: JSON.stringify(event.metadata),
+  };
+}
+
+/**
+ * The envelope an adapter hashes and stores, from the event's JSON text: the hash is taken over
+ * exactly what a reader will parse back, and the text is stored as it is (serialising it again
+ * would cost a second pass over each event).
+ */
+export function envelopeOf(
+  event: SerialisedEvent,
+  streamId: string,
+  version: bigint,
+  recordedAt: string,
+  prevHash: string,
+): NormalisedEnvelope {
+  return {
+    eventId: event.eventId,
+    streamId,
+    version,
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    data: JSON.parse(event.dataJson) as unknown,
+    metadata: JSON.parse(event.metadataJson) as EventMetadata,
+    recordedAt,
+    prevHash,
+    dataJson: event.dataJson,
+    metadataJson: event.metadataJson,
+  };
+}
+
+/** `envelopeOf` an event not yet serialised. */
 export function normalise(
   event: NewEvent,
   streamId: string,
@@ -53,19 +99,5 @@ export function normalise(
   recordedAt: string,
   prevHash: string,
 ): NormalisedEnvelope {
-  const dataJson = JSON.stringify(event.data ?? null);
-  const metadataJson = JSON.stringify(event.metadata);
-  return {
-    eventId: event.eventId,
-    streamId,
-    version,
-    type: event.type,
-    schemaVersion: event.schemaVersion,
-    data: JSON.parse(dataJson) as unknown,
-    metadata: JSON.parse(metadataJson) as EventMetadata,
-    recordedAt,
-    prevHash,
-    dataJson,
-    metadataJson,
-  };
+  return envelopeOf(serialise(event), streamId, version, recordedAt, prevHash);
 }

@@ -10,3 +10,4 @@ export * from './sqlite/sqlite-event-store';
 export * from './esdb/esdb-event-store';
 export * from './open-event-store';
 export * from './stream-cache';
+export * from './worker-script';

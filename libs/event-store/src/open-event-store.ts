@@ -8,6 +8,8 @@ export type EventStoreConfig = { adapter: 'sqlite'; path: string } | { adapter: 
 export interface OpenEventStoreOptions {
   /** For SQLite: the worker that checkpoints the WAL off the event loop, as a service should. */
   checkpoints?: BackgroundCheckpoints;
+  /** For SQLite: where appends are committed (see SqliteEventStore). */
+  commits?: 'main' | 'worker';
 }
 
 export function openEventStore(config: EventStoreConfig, options: OpenEventStoreOptions = {}): EventStore {

@@ -44,9 +44,11 @@ describe('loading settings from the environment', () => {
 
   describe('where the projections and the reports run', () => {
     it('puts each on a thread of its own unless told to use the request thread', () => {
-      expect(loadSettings({})).toMatchObject({ projectionsThread: 'worker', reportsThread: 'worker' });
+      expect(loadSettings({})).toMatchObject({ projectionsThread: 'worker', reportsThread: 'worker', commitsThread: 'worker' });
       expect(loadSettings({ CASETRAIL_REPORTS_THREAD: 'main' }).reportsThread).toBe('main');
       expect(() => loadSettings({ CASETRAIL_REPORTS_THREAD: 'elsewhere' as 'main' })).toThrow(/CASETRAIL_REPORTS_THREAD/);
+      expect(loadSettings({ CASETRAIL_COMMITS_THREAD: 'main' }).commitsThread).toBe('main');
+      expect(() => loadSettings({ CASETRAIL_COMMITS_THREAD: 'elsewhere' as 'main' })).toThrow(/CASETRAIL_COMMITS_THREAD/);
     });
   });
 

@@ -146,6 +146,9 @@ class Environment {
 
   @IsOptional() @IsIn(['worker', 'main'])
   CASETRAIL_REPORTS_THREAD?: 'worker' | 'main';
+
+  @IsOptional() @IsIn(['worker', 'main'])
+  CASETRAIL_COMMITS_THREAD?: 'worker' | 'main';
 }
 
 /** Each monitoring body's roster, where the partnership keeps one (domain.md §5.5). */
@@ -243,6 +246,11 @@ export interface Settings {
    * (the default), one at a time, so a long one does not hold up the other requests; or `main`.
    */
   reportsThread: 'worker' | 'main';
+  /**
+   * Where the embedded store commits appends: `worker`, a thread of its own (the default), so
+   * requests go on being answered while each commit waits for its fsync; or `main`.
+   */
+  commitsThread: 'worker' | 'main';
 }
 
 export class InvalidSettings extends Error {
@@ -301,5 +309,6 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     benchEndpoints: parsed.CASETRAIL_BENCH_ENDPOINTS === 'on',
     projectionsThread: parsed.CASETRAIL_PROJECTIONS_THREAD ?? 'worker',
     reportsThread: parsed.CASETRAIL_REPORTS_THREAD ?? 'worker',
+    commitsThread: parsed.CASETRAIL_COMMITS_THREAD ?? 'worker',
   };
 }

@@ -43,9 +43,11 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
           provide: EventStore,
           inject: [BackgroundCheckpoints],
           useFactory: (checkpoints: BackgroundCheckpoints) =>
-            new StreamCache(openEventStore(settings.eventStore, { checkpoints }), settings.streamCacheEvents, {
-              headIsCheap: settings.eventStore.adapter === 'sqlite',
-            }),
+            new StreamCache(
+              openEventStore(settings.eventStore, { checkpoints, commits: settings.commitsThread }),
+              settings.streamCacheEvents,
+              { headIsCheap: settings.eventStore.adapter === 'sqlite' },
+            ),
         },
         {
           provide: ReadModelStore,

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { EventStore } from '@casetrail/event-store';
+import { type EventStore, workerScript } from '@casetrail/event-store';
 import {
   activateMissing,
   allProjections,
@@ -12,7 +12,6 @@ import type {
   ProjectionWorkerData,
   ToProjectionWorker,
 } from './projection-worker';
-import { workerScript } from './worker-script';
 
 const RESTART_AFTER_MS = 1_000;
 const STOP_WITHIN_MS = 10_000;

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
+import { workerScript } from '@casetrail/event-store';
 import { ReportsBusy } from '../http/problem-details';
-import { workerScript } from '../infrastructure/worker-script';
 import { ReportBuilder } from './report-builder';
 import type { ReportName, ReportOf, ReportQuery } from './report-builds';
 import type { FromReportWorker, ReportWorkerData, ToReportWorker } from './report-worker';

@@ -12,10 +12,11 @@ export interface LoadOptions {
  * Concurrent writers append single-event commands to random streams, each with the version
  * it read, and print one line per acknowledged event, only after the store has answered:
  *   ack <streamId> <version> <position> <eventId>
- * The crash test kills this process mid-run and checks every printed acknowledgement.
+ * The crash test kills this process mid-run and checks every printed acknowledgement. Appends
+ * are committed where the service commits them (CASETRAIL_COMMITS_THREAD).
  */
 export async function generateLoad(settings: Settings, options: LoadOptions): Promise<number> {
-  const store = openEventStore(settings.eventStore);
+  const store = openEventStore(settings.eventStore, { commits: settings.commitsThread });
   const deadline = Date.now() + options.seconds * 1000;
   let acknowledged = 0;
   const writer = async (w: number) => {

@@ -19,6 +19,12 @@ describeEventStoreContract('SQLite', {
   },
 });
 
+describeEventStoreContract('SQLite, committing on a worker thread,', {
+  async open() {
+    return new SqliteEventStore({ path: join(dirs.make(), 'events.sqlite'), commits: 'worker' });
+  },
+});
+
 describe('SQLite event store, when the disk fills during a group commit', () => {
   const event = (data: unknown): NewEvent => ({
     eventId: randomUUID(),

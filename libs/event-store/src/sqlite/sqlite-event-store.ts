@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import { EventIdAlreadyUsed, InvalidAppend, WrongExpectedVersion } from '../errors';
+import { InvalidAppend } from '../errors';
 import {
   type AppendResult,
   EventStore,
@@ -7,14 +7,15 @@ import {
   type NewEvent,
   type ReadAllOptions,
   type ReadStreamOptions,
-  satisfiesExpected,
   type StoreHealth,
   type StoredEvent,
 } from '../event-store';
-import { GENESIS_HASH, hashEnvelope, normalise } from '../hash-chain';
+import { serialise } from '../hash-chain';
 import type { BackgroundCheckpoints } from './background-checkpoints';
-import { eventKey, prepareEventsTable } from './events-table';
+import { CommitThread } from './commit-thread';
+import { prepareEventsTable } from './events-table';
 import { openSqlite, type SqliteDatabase } from './open-sqlite';
+import { SqliteAppender } from './sqlite-appender';
 
 export interface SqliteEventStoreOptions {
   /** Path of the database file. */
@@ -23,6 +24,8 @@ export interface SqliteEventStoreOptions {
   now?: () => Date;
   /** A worker to checkpoint the WAL off the event loop (see BackgroundCheckpoints); for the service. */
   checkpoints?: BackgroundCheckpoints;
+  /** Where commits run: on the calling thread (the default), or on a worker (CommitThread). */
+  commits?: 'main' | 'worker';
 }
 
 interface EventRow {
@@ -37,13 +40,6 @@ interface EventRow {
   recorded_at: string;
   prev_hash: string;
   hash: string;
-}
-
-/** Where an event id is stored. */
-interface StoredId {
-  stream_id: string;
-  version: bigint;
-  position: bigint;
 }
 
 interface PendingAppend {
@@ -61,17 +57,21 @@ const MAX_PAGE = 10_000;
  *
  * Appends that arrive in the same tick are committed in one transaction (group commit). Each is
  * checked against its own expected version and answered on its own; one that fails leaves nothing
- * behind (a savepoint, or a single insert, is undone), and no caller hears back before the shared
- * commit has been fsynced.
+ * behind, and no caller hears back before the shared commit has been fsynced (SqliteAppender).
+ * With `commits: 'worker'` the commits run on a thread of their own (CommitThread), so the
+ * thread that appends goes on with other work during each fsync; appends that arrive meanwhile
+ * form the next group.
  */
 export class SqliteEventStore extends EventStore {
   private readonly db: SqliteDatabase;
   private readonly now: () => Date;
   private readonly statements: ReturnType<typeof prepareStatements>;
-  private readonly appendOne: (pending: PendingAppend) => AppendResult;
-  private readonly commitBatch: (batch: PendingAppend[]) => Array<AppendResult | Error>;
+  private readonly appender: SqliteAppender | undefined;
+  private readonly commitThread: CommitThread | undefined;
   private queue: PendingAppend[] = [];
   private flushScheduled = false;
+  /** The batch the commit thread has, until it answers. */
+  private committing: Promise<void> | undefined;
   private readonly waiters = new Set<() => void>();
   private closed = false;
   private readonly checkpoints: BackgroundCheckpoints | undefined;
@@ -84,23 +84,8 @@ export class SqliteEventStore extends EventStore {
     this.checkpoints?.watch(options.path, 'FULL');
     this.now = options.now ?? (() => new Date());
     this.statements = prepareStatements(this.db);
-    const inSavepoint = this.db.transaction((pending: PendingAppend) => this.write(pending));
-    // One insert is atomic on its own: SQLite undoes a failed statement, so a single-event
-    // append needs no savepoint (which cost a tenth of an append's CPU).
-    this.appendOne = (pending) =>
-      pending.events.length === 1 ? this.write(pending) : inSavepoint(pending);
-    this.commitBatch = this.db.transaction((batch: PendingAppend[]) =>
-      batch.map((pending) => {
-        try {
-          return this.appendOne(pending);
-        } catch (error) {
-          // Disk full or an I/O error can end the whole transaction; later appends must not
-          // run in autocommit, so the batch fails as a whole.
-          if (!this.db.inTransaction) throw error;
-          return error instanceof Error ? error : new Error(String(error));
-        }
-      }),
-    ).immediate;
+    if (options.commits === 'worker') this.commitThread = new CommitThread(options.path);
+    else this.appender = new SqliteAppender(this.db);
   }
 
   append(
@@ -121,102 +106,50 @@ export class SqliteEventStore extends EventStore {
   }
 
   private flush(): void {
+    this.flushScheduled = false;
+    if (this.committing || this.queue.length === 0) return;
     const batch = this.queue;
     this.queue = [];
-    this.flushScheduled = false;
-    if (batch.length === 0) return;
-    let outcomes: Array<AppendResult | Error>;
-    try {
-      outcomes = this.commitBatch(batch);
-    } catch (error) {
-      // The commit itself failed (disk full, I/O error): nothing in the batch was written.
-      for (const pending of batch) pending.reject(error);
+    const requests = batch.map(({ streamId, expected, events }) => ({
+      streamId,
+      expected,
+      events: events.map(serialise),
+      recordedAt: this.now().toISOString(),
+    }));
+    if (this.appender) {
+      let outcomes: Array<AppendResult | Error>;
+      try {
+        outcomes = this.appender.commit(requests);
+      } catch (error) {
+        // The commit itself failed (disk full, I/O error): nothing in the batch was written.
+        for (const pending of batch) pending.reject(error);
+        return;
+      }
+      this.answer(batch, outcomes);
       return;
     }
+    this.committing = this.commitThread!.commit(requests)
+      .then(
+        (outcomes) => this.answer(batch, outcomes),
+        (error: unknown) => batch.forEach((pending) => pending.reject(error)),
+      )
+      .finally(() => {
+        this.committing = undefined;
+        // What arrived during this commit is the next group.
+        this.flush();
+      });
+  }
+
+  private answer(
+    batch: readonly PendingAppend[],
+    outcomes: ReadonlyArray<AppendResult | Error>,
+  ): void {
     batch.forEach((pending, i) => {
       const outcome = outcomes[i];
       if (outcome instanceof Error) pending.reject(outcome);
       else pending.resolve(outcome);
     });
     this.wakeWaiters();
-  }
-
-  /**
-   * Throwing undoes this append only: its inserts run in a savepoint, or are one statement.
-   * Each event id is looked up before it is inserted (see events-table.ts); a retried append is
-   * recognised when its first id, or its expected version, is taken.
-   */
-  private write({ streamId, expected, events }: PendingAppend): AppendResult {
-    const tip = this.statements.streamTip.get(streamId) as
-      { version: bigint; hash: string } | undefined;
-    const current = tip?.version ?? 0n;
-    if (!satisfiesExpected(expected, current)) {
-      const retried = this.previousAppendOf(streamId, events);
-      if (retried) return retried;
-      throw new WrongExpectedVersion(streamId, expected, current);
-    }
-
-    let prevHash = tip?.hash ?? GENESIS_HASH;
-    let version = current;
-    let position = 0n;
-    const recordedAt = this.now().toISOString();
-    for (const [i, event] of events.entries()) {
-      version += 1n;
-      const envelope = normalise(event, streamId, version, recordedAt, prevHash);
-      const key = eventKey(envelope.eventId);
-      const taken = this.storedEvent(envelope.eventId, key);
-      if (taken) {
-        // Nothing of this append is written yet, so a retry can still be answered.
-        const retried = i === 0 ? this.previousAppendOf(streamId, events) : undefined;
-        if (retried) return retried;
-        throw new EventIdAlreadyUsed(envelope.eventId, streamId, taken.stream_id);
-      }
-      const hash = hashEnvelope(envelope);
-      const info = this.statements.insert.run(
-        envelope.eventId,
-        key,
-        streamId,
-        version,
-        envelope.type,
-        envelope.schemaVersion,
-        envelope.dataJson,
-        envelope.metadataJson,
-        recordedAt,
-        prevHash,
-        hash,
-      );
-      position = BigInt(info.lastInsertRowid);
-      prevHash = hash;
-    }
-    return { version, position };
-  }
-
-  /**
-   * A client retry re-sends events whose ids are stored already. The first id decides:
-   * if it is stored on this stream, the whole append was committed before, and the original
-   * answer is returned; ids stored on another stream are a conflict.
-   */
-  private previousAppendOf(
-    streamId: string,
-    events: readonly NewEvent[],
-  ): AppendResult | undefined {
-    const first = this.storedEvent(events[0].eventId);
-    if (!first) return undefined;
-    if (first.stream_id !== streamId)
-      throw new EventIdAlreadyUsed(events[0].eventId, streamId, first.stream_id);
-    let last = first;
-    for (const event of events.slice(1)) {
-      const stored = this.storedEvent(event.eventId);
-      if (!stored || stored.stream_id !== streamId || stored.version !== last.version + 1n) {
-        throw new EventIdAlreadyUsed(events[0].eventId, streamId, first.stream_id);
-      }
-      last = stored;
-    }
-    return { version: last.version, position: last.position };
-  }
-
-  private storedEvent(eventId: string, key = eventKey(eventId)): StoredId | undefined {
-    return this.statements.byEventId.get(key, eventId) as StoredId | undefined;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
@@ -296,6 +229,7 @@ export class SqliteEventStore extends EventStore {
         journalMode: String(this.db.pragma('journal_mode', { simple: true })),
         synchronous: Number(this.db.pragma('synchronous', { simple: true })),
         checkpoints: this.checkpoints?.stateOf(this.db.name) ?? 'by each commit',
+        commits: this.commitThread ? 'worker' : 'main',
       },
     };
   }
@@ -304,6 +238,9 @@ export class SqliteEventStore extends EventStore {
     if (this.closed) return;
     this.closed = true;
     this.flush();
+    // A commit under way, and the group gathered while it ran, are answered before closing.
+    while (this.committing) await this.committing;
+    await this.commitThread?.close();
     this.wakeWaiters();
     this.db.close();
   }
@@ -331,16 +268,6 @@ function prepareStatements(db: SqliteDatabase): Record<string, Statement> {
   const columns =
     'position, event_id, stream_id, version, type, schema_version, data, metadata, recorded_at, prev_hash, hash';
   return {
-    insert: db.prepare(
-      `INSERT INTO events (event_id, event_key, stream_id, version, type, schema_version, data, metadata, recorded_at, prev_hash, hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    streamTip: db.prepare(
-      'SELECT version, hash FROM events WHERE stream_id = ? ORDER BY version DESC LIMIT 1',
-    ),
-    byEventId: db.prepare(
-      'SELECT stream_id, version, position FROM events WHERE event_key = ? AND event_id = ?',
-    ),
     readStreamForwards: db.prepare(
       `SELECT ${columns} FROM events WHERE stream_id = ? AND version >= ? AND version <= ? ORDER BY version ASC LIMIT +?`,
     ),
