@@ -41,6 +41,15 @@ describe('errors as problem+json', () => {
     expect(res.problem).toMatchObject({ type: '/problems/reports-busy', detail: expect.stringContaining('16 reports') });
   });
 
+  it('answers 503 when the database cannot be used (a full disk, an I/O error, a lock held too long)', () => {
+    for (const code of ['SQLITE_FULL', 'SQLITE_IOERR_FSYNC', 'SQLITE_BUSY']) {
+      const res = answer(Object.assign(new Error('database or disk is full'), { name: 'SqliteError', code }));
+      expect(res.status).toBe(503);
+      expect(res.problem).toMatchObject({ type: '/problems/store-unavailable', detail: expect.stringContaining(code) });
+    }
+    expect(answer(Object.assign(new Error('constraint'), { code: 'SQLITE_CONSTRAINT' })).status).toBe(500);
+  });
+
   it('keeps anything unexpected a 500 that says nothing about the internals', () => {
     const res = answer(new Error('secret detail'));
     expect(res.status).toBe(500);

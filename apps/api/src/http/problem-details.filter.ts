@@ -84,6 +84,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error instanceof StoreUnavailable) {
       return { type: '/problems/store-unavailable', title: 'Event store unavailable', status: 503, detail: error.message };
     }
+    const unusable = unusableDatabase(error);
+    if (unusable) {
+      // A commit that failed as a whole wrote nothing of its group; the client may try again.
+      return { type: '/problems/store-unavailable', title: 'Event store unavailable', status: 503, detail: `The database could not be used (${unusable}); nothing was written, try again later` };
+    }
     if (error instanceof HttpException && error.getStatus() === 415) {
       // Fastify's answer to a body that is not JSON (the only type it parses here).
       const type = request.headers['content-type'] || 'untyped';
@@ -96,6 +101,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     return { type: '/problems/internal', title: 'Internal error', status: 500, detail: 'An unexpected error occurred' };
   }
 }
+
+/** SQLite's codes for a disk that is full, failing or locked for too long: the machine's fault, not the request's. */
+const UNUSABLE = /^SQLITE_(FULL|IOERR|BUSY|LOCKED|READONLY|CANTOPEN)/;
+
+const unusableDatabase = (error: unknown): string | undefined => {
+  const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && UNUSABLE.test(code) ? code : undefined;
+};
 
 const isMissingReadModel = (error: unknown): boolean =>
   error instanceof Error && (error as { code?: string }).code === 'SQLITE_ERROR' && /^no such (table|view)/.test(error.message);
