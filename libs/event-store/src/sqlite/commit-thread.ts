@@ -50,7 +50,10 @@ export class CommitThread {
   private nextId = 1;
   private closed = false;
 
-  constructor(private readonly path: string) {}
+  constructor(private readonly path: string) {
+    // Started now, so the first append does not wait for a thread to load.
+    this.spawn();
+  }
 
   /** The outcome of each append of the batch, or a rejection if the commit as a whole failed. */
   commit(batch: readonly AppendRequest[]): Promise<Array<AppendResult | Error>> {

@@ -98,11 +98,18 @@ export class SqliteEventStore extends EventStore {
       return Promise.reject(new InvalidAppend('An append needs at least one event'));
     return new Promise((resolve, reject) => {
       this.queue.push({ streamId, expected, events, resolve, reject });
-      if (!this.flushScheduled) {
-        this.flushScheduled = true;
-        setImmediate(() => this.flush());
-      }
+      this.scheduleFlush();
     });
+  }
+
+  /**
+   * Flushes once the callers of this tick have all appended. A callback's own awaits take
+   * several microtasks to come back to it, so flushing sooner would split their group.
+   */
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => this.flush());
   }
 
   private flush(): void {
@@ -135,8 +142,8 @@ export class SqliteEventStore extends EventStore {
       )
       .finally(() => {
         this.committing = undefined;
-        // What arrived during this commit is the next group.
-        this.flush();
+        // What arrived during this commit, and what its callers append next, is the next group.
+        if (this.queue.length > 0) this.scheduleFlush();
       });
   }
 
@@ -237,9 +244,11 @@ export class SqliteEventStore extends EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.flush();
-    // A commit under way, and the group gathered while it ran, are answered before closing.
-    while (this.committing) await this.committing;
+    // A commit under way, and the groups gathered before closing, are answered first.
+    while (this.committing || this.queue.length > 0) {
+      if (this.committing) await this.committing;
+      else this.flush();
+    }
     await this.commitThread?.close();
     this.wakeWaiters();
     this.db.close();
