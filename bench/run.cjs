@@ -18,6 +18,8 @@ const SIZES = QUICK
   ? { appends: 3_000, writers: [1, 8, 32, 128], httpSeconds: 5, fixedRateSeconds: 10, rebuildEvents: 50_000, querySeconds: 1.5, lagSamples: 100, growth: [10_000, 100_000], growthAppends: 3_000, growthReads: 200 }
   : { appends: 20_000, writers: [1, 8, 32, 128], httpSeconds: 20, fixedRateSeconds: 60, rebuildEvents: 1_000_000, querySeconds: 10, lagSamples: 500, growth: [10_000, 100_000, 1_000_000, 10_000_000], growthAppends: 20_000, growthReads: 1_000 };
 const PHASES = 6;
+/** `--fsync-delay-ms=5`: the HTTP phase's services run on a disk whose every fsync takes this much longer (Linux, needs cc). */
+const FSYNC_DELAY_MS = Number(process.argv.find((a) => a.startsWith('--fsync-delay-ms='))?.slice('--fsync-delay-ms='.length) ?? 0);
 
 function ensureInstalled() {
   if (existsSync(join(__dirname, 'node_modules', '@event-driven-io', 'emmett-sqlite'))) return;
@@ -234,27 +236,46 @@ const latency = (result) => ({ requestsPerSecond: result.requests.average, p50: 
 
 // ---------------------------------------------------------------- 2. HTTP command path
 async function httpPhase(results) {
+  const slowDisk = FSYNC_DELAY_MS > 0 ? slowFsyncEnv(FSYNC_DELAY_MS) : {};
+  results.http = { connections: 32, seconds: SIZES.httpSeconds, fsyncDelayMs: FSYNC_DELAY_MS };
+  // The service as it runs, then the baseline: the same with commits on the request thread.
+  for (const [key, commits] of [['service', 'worker'], ['commitsOnRequestThread', 'main']]) {
+    const measured = await httpAgainst({ ...slowDisk, CASETRAIL_COMMITS_THREAD: commits }, key === 'service' ? '' : ' (commits on the request thread)');
+    if (key === 'service') Object.assign(results.http, measured);
+    else results.http.commitsOnRequestThread = measured;
+  }
+  results.http.ratio = results.http.command.requestsPerSecond / results.http.bare.requestsPerSecond;
+}
+
+async function httpAgainst(env, label) {
   const dataDir = scratch();
-  const service = await startService(dataDir);
+  const service = await startService(dataDir, env);
   const headers = { authorization: `Bearer ${service.token}`, 'content-type': 'application/json' };
   const referral = (n) => JSON.stringify({
     caseRef: `Bench ${n}`, occurredOn: '2020-01-02', referringAgency: 'Police', subjects: [{ pseudonym: `Child ${n}`, role: 'SUBJECT' }],
     incident: { type: 'SERIOUS_HARM', datePrecision: 'DAY', date: '2020-01-01' }, becameAwareOn: '2020-01-02', abuseOrNeglect: 'SUSPECTED', themes: ['NEGLECT'], summary: 'Bench',
   });
   let n = 0;
-  progressLine('2/6 HTTP: bare endpoint…');
+  progressLine(`2/6 HTTP${label}: bare endpoint…`);
   const bare = await cannon({ url: `${service.url}/api/bench/noop`, method: 'POST', connections: 32, duration: SIZES.httpSeconds, headers, body: JSON.stringify({ note: 'x' }) });
-  progressLine('2/6 HTTP: POST /api/cases…');
+  progressLine(`2/6 HTTP${label}: POST /api/cases…`);
   const command = await cannon({
     url: service.url, connections: 32, duration: SIZES.httpSeconds,
     requests: [{ method: 'POST', path: '/api/cases', headers, setupRequest: (req) => ({ ...req, headers: { ...headers, 'idempotency-key': `bench-${++n}` }, body: referral(n) }) }],
   });
-  progressLine('2/6 HTTP: fixed rate (200 commands/s + 800 reads/s)…');
+  progressLine(`2/6 HTTP${label}: fixed rate (200 commands/s + 800 reads/s)…`);
   const fixedRate = await openLoop(service.url, headers, referral, SIZES.fixedRateSeconds);
   await service.stop();
   rmSync(dataDir, { recursive: true, force: true });
-  results.http = { connections: 32, seconds: SIZES.httpSeconds, bare: latency(bare), command: latency(command), fixedRate };
-  results.http.ratio = results.http.command.requestsPerSecond / results.http.bare.requestsPerSecond;
+  return { bare: latency(bare), command: latency(command), fixedRate };
+}
+
+/** Builds bench/slow-fsync.c and returns the environment that preloads it. */
+function slowFsyncEnv(delayMs) {
+  const library = join(scratch(), 'slow-fsync.so');
+  const built = spawnSync('cc', ['-shared', '-fPIC', '-O2', '-o', library, join(__dirname, 'slow-fsync.c'), '-ldl'], { stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('--fsync-delay-ms needs a C compiler (cc) to build bench/slow-fsync.c');
+  return { LD_PRELOAD: library, FSYNC_DELAY_US: String(Math.round(delayMs * 1000)) };
 }
 
 /**
@@ -576,11 +597,17 @@ function appendsMarkdown(r, lines) {
 }
 
 function httpMarkdown(r, lines) {
-  lines.push('', '## HTTP (32 connections)', '', '| endpoint | req/s | p50 ms | p99 ms | p99.9 ms | errors |', '|---|---|---|---|---|---|');
-  for (const [name, x] of [['bare (same app, no append)', r.http.bare], ['POST /api/cases', r.http.command]]) lines.push(`| ${name} | ${Math.round(x.requestsPerSecond)} | ${x.p50} | ${x.p99} | ${x.p999} | ${x.errors} |`);
-  const fr = r.http.fixedRate;
+  const base = r.http.commitsOnRequestThread;
+  const disk = r.http.fsyncDelayMs ? `, every fsync slowed by ${r.http.fsyncDelayMs} ms` : '';
+  lines.push('', `## HTTP (32 connections${disk})`, '', 'The service commits appends on a thread of its own; the baseline is the same service committing on the request thread (`CASETRAIL_COMMITS_THREAD=main`).', '');
+  lines.push('| endpoint | req/s | p50 ms | p99 ms | p99.9 ms | errors |', '|---|---|---|---|---|---|');
+  const rows = [['bare (same app, no append)', r.http.bare], ['POST /api/cases', r.http.command]];
+  if (base) rows.push(['bare, baseline service', base.bare], ['POST /api/cases, commits on the request thread', base.command]);
+  for (const [name, x] of rows) lines.push(`| ${name} | ${Math.round(x.requestsPerSecond)} | ${x.p50} | ${x.p99} | ${x.p999} | ${x.errors} |`);
   lines.push('', `Fixed rate for ${r.sizes.fixedRateSeconds} s, latency from each request's scheduled time (corrected for coordinated omission; a request unanswered after 2 s is an error):`, '', '| stream | rate /s | p50 ms | p99 ms | p99.9 ms | errors | client sent late by (p99 ms) |', '|---|---|---|---|---|---|---|');
-  for (const [name, x] of Object.entries(fr)) lines.push(`| ${name} | ${x.perSecond} | ${x.p50} | ${x.p99} | ${x.p999} | ${x.errors} | ${x.clientSendLagP99} |`);
+  const streams = Object.entries(r.http.fixedRate);
+  if (base) streams.push(...Object.entries(base.fixedRate).map(([name, x]) => [`${name}, commits on the request thread`, x]));
+  for (const [name, x] of streams) lines.push(`| ${name} | ${x.perSecond} | ${x.p50} | ${x.p99} | ${x.p999} | ${x.errors} | ${x.clientSendLagP99} |`);
 }
 
 function dataMarkdown(r, lines) {
