@@ -93,6 +93,22 @@ describe('SQLite event store committing on a worker thread', () => {
     await store.close();
   });
 
+  it.each(['worker', 'main'] as const)(
+    'fails only the append whose data is not JSON, committing on %s',
+    async (commits) => {
+      const { store } = openStore(commits);
+      const outcomes = await Promise.allSettled([
+        store.append('before', 'no_stream', [sampleEvent('A')]),
+        store.append('bigint', 'no_stream', [sampleEvent('A', { n: 1n })]),
+        store.append('after', 'no_stream', [sampleEvent('A')]),
+      ]);
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(TypeError);
+      expect(await store.readStream('bigint')).toEqual([]);
+      await store.close();
+    },
+  );
+
   it('hands back the store’s errors as their own classes, with their fields', async () => {
     const { store } = openStore('worker');
     await store.append('case', 'no_stream', [sampleEvent('A')]);

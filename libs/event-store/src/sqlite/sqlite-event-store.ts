@@ -15,7 +15,7 @@ import type { BackgroundCheckpoints } from './background-checkpoints';
 import { CommitThread } from './commit-thread';
 import { prepareEventsTable } from './events-table';
 import { openSqlite, type SqliteDatabase } from './open-sqlite';
-import { SqliteAppender } from './sqlite-appender';
+import { type AppendRequest, SqliteAppender } from './sqlite-appender';
 
 export interface SqliteEventStoreOptions {
   /** Path of the database file. */
@@ -115,14 +115,21 @@ export class SqliteEventStore extends EventStore {
   private flush(): void {
     this.flushScheduled = false;
     if (this.committing || this.queue.length === 0) return;
-    const batch = this.queue;
+    const batch: PendingAppend[] = [];
+    const requests: AppendRequest[] = [];
+    for (const pending of this.queue) {
+      try {
+        const { streamId, expected } = pending;
+        const events = pending.events.map(serialise);
+        requests.push({ streamId, expected, events, recordedAt: this.now().toISOString() });
+        batch.push(pending);
+      } catch (error) {
+        // Data that is not JSON (a bigint, a cycle) fails its own append only.
+        pending.reject(error);
+      }
+    }
     this.queue = [];
-    const requests = batch.map(({ streamId, expected, events }) => ({
-      streamId,
-      expected,
-      events: events.map(serialise),
-      recordedAt: this.now().toISOString(),
-    }));
+    if (batch.length === 0) return;
     if (this.appender) {
       let outcomes: Array<AppendResult | Error>;
       try {
