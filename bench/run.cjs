@@ -15,8 +15,8 @@ const QUICK = process.argv.includes('--quick');
 /** `--phases=data,growth`: run only some phases (appends, http, data, growth), e.g. to re-measure one. */
 const ONLY_PHASES = process.argv.find((a) => a.startsWith('--phases='))?.slice('--phases='.length).split(',');
 const SIZES = QUICK
-  ? { appends: 3_000, writers: [1, 8, 32, 128], httpSeconds: 5, fixedRateSeconds: 10, rebuildEvents: 50_000, querySeconds: 1.5, lagSamples: 100, growth: [10_000, 100_000], growthAppends: 3_000, growthReads: 200 }
-  : { appends: 20_000, writers: [1, 8, 32, 128], httpSeconds: 20, fixedRateSeconds: 60, rebuildEvents: 1_000_000, querySeconds: 10, lagSamples: 500, growth: [10_000, 100_000, 1_000_000, 10_000_000], growthAppends: 20_000, growthReads: 1_000 };
+  ? { appends: 3_000, writers: [1, 8, 32, 128], httpSeconds: 5, settleSeconds: 5, fixedRateSeconds: 10, rebuildEvents: 50_000, querySeconds: 1.5, lagSamples: 100, growth: [10_000, 100_000], growthAppends: 3_000, growthReads: 200 }
+  : { appends: 20_000, writers: [1, 8, 32, 128], httpSeconds: 20, settleSeconds: 15, fixedRateSeconds: 60, rebuildEvents: 1_000_000, querySeconds: 10, lagSamples: 500, growth: [10_000, 100_000, 1_000_000, 10_000_000], growthAppends: 20_000, growthReads: 1_000 };
 const PHASES = 6;
 /** `--fsync-delay-ms=5`: the HTTP phase's services run on a disk whose every fsync takes this much longer (Linux, needs cc). */
 const FSYNC_DELAY_MS = Number(process.argv.find((a) => a.startsWith('--fsync-delay-ms='))?.slice('--fsync-delay-ms='.length) ?? 0);
@@ -263,6 +263,11 @@ async function httpAgainst(env, label) {
     url: service.url, connections: 32, duration: SIZES.httpSeconds,
     requests: [{ method: 'POST', path: '/api/cases', headers, setupRequest: (req) => ({ ...req, headers: { ...headers, 'idempotency-key': `bench-${++n}` }, body: referral(n) }) }],
   });
+  // For some seconds after the saturation run the service spends more of its time in GC (274 ms
+  // of its first 5 s, 74-143 ms of later ones): started at once, the fixed rate's p99 measured
+  // that recovery (commands 27-39 ms, against 19-26 after a pause), not a steady 200 + 800/s.
+  progressLine(`2/6 HTTP${label}: settling ${SIZES.settleSeconds} s after the saturation run…`);
+  await new Promise((resolveSettled) => setTimeout(resolveSettled, SIZES.settleSeconds * 1000));
   progressLine(`2/6 HTTP${label}: fixed rate (200 commands/s + 800 reads/s)…`);
   const fixedRate = await openLoop(service.url, headers, referral, SIZES.fixedRateSeconds);
   await service.stop();
@@ -604,7 +609,7 @@ function httpMarkdown(r, lines) {
   const rows = [['bare (same app, no append)', r.http.bare], ['POST /api/cases', r.http.command]];
   if (base) rows.push(['bare, baseline service', base.bare], ['POST /api/cases, commits on the request thread', base.command]);
   for (const [name, x] of rows) lines.push(`| ${name} | ${Math.round(x.requestsPerSecond)} | ${x.p50} | ${x.p99} | ${x.p999} | ${x.errors} |`);
-  lines.push('', `Fixed rate for ${r.sizes.fixedRateSeconds} s, latency from each request's scheduled time (corrected for coordinated omission; a request unanswered after 2 s is an error):`, '', '| stream | rate /s | p50 ms | p99 ms | p99.9 ms | errors | client sent late by (p99 ms) |', '|---|---|---|---|---|---|---|');
+  lines.push('', `Fixed rate for ${r.sizes.fixedRateSeconds} s, ${r.sizes.settleSeconds} s after the saturation run, latency from each request's scheduled time (corrected for coordinated omission; a request unanswered after 2 s is an error):`, '', '| stream | rate /s | p50 ms | p99 ms | p99.9 ms | errors | client sent late by (p99 ms) |', '|---|---|---|---|---|---|---|');
   const streams = Object.entries(r.http.fixedRate);
   if (base) streams.push(...Object.entries(base.fixedRate).map(([name, x]) => [`${name}, commits on the request thread`, x]));
   for (const [name, x] of streams) lines.push(`| ${name} | ${x.perSecond} | ${x.p50} | ${x.p99} | ${x.p999} | ${x.errors} | ${x.clientSendLagP99} |`);
