@@ -237,13 +237,10 @@ const latency = (result) => ({ requestsPerSecond: result.requests.average, p50: 
 // ---------------------------------------------------------------- 2. HTTP command path
 async function httpPhase(results) {
   const slowDisk = FSYNC_DELAY_MS > 0 ? slowFsyncEnv(FSYNC_DELAY_MS) : {};
-  results.http = { connections: 32, seconds: SIZES.httpSeconds, fsyncDelayMs: FSYNC_DELAY_MS };
   // The service as it runs, then the baseline: the same with commits on the request thread.
-  for (const [key, commits] of [['service', 'worker'], ['commitsOnRequestThread', 'main']]) {
-    const measured = await httpAgainst({ ...slowDisk, CASETRAIL_COMMITS_THREAD: commits }, key === 'service' ? '' : ' (commits on the request thread)');
-    if (key === 'service') Object.assign(results.http, measured);
-    else results.http.commitsOnRequestThread = measured;
-  }
+  const service = await httpAgainst({ ...slowDisk, CASETRAIL_COMMITS_THREAD: 'worker' }, '');
+  const commitsOnRequestThread = await httpAgainst({ ...slowDisk, CASETRAIL_COMMITS_THREAD: 'main' }, ' (commits on the request thread)');
+  results.http = { connections: 32, seconds: SIZES.httpSeconds, fsyncDelayMs: FSYNC_DELAY_MS, ...service, commitsOnRequestThread };
   results.http.ratio = results.http.command.requestsPerSecond / results.http.bare.requestsPerSecond;
 }
 

@@ -10,4 +10,5 @@ export * from './sqlite/sqlite-event-store';
 export * from './esdb/esdb-event-store';
 export * from './open-event-store';
 export * from './stream-cache';
+export * from './thread-errors';
 export * from './worker-script';

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { workerScript } from '@casetrail/event-store';
+import { errorFromThread, workerScript } from '@casetrail/event-store';
 import { ReportsBusy } from '../http/problem-details';
 import { ReportBuilder } from './report-builder';
 import type { ReportName, ReportOf, ReportQuery } from './report-builds';
@@ -116,7 +116,7 @@ export class ReportThread extends ReportBuilder {
       const build = this.running?.build;
       if (build?.id !== message.id) return;
       this.running = undefined;
-      if ('error' in message) fail(build, Object.assign(new Error(), message.error));
+      if ('error' in message) fail(build, errorFromThread(message.error));
       else for (const asker of build.askers) asker.resolve(message.report);
       this.startNext();
     });

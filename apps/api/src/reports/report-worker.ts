@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
+import { errorToThread, type ThreadError } from '@casetrail/event-store';
 import { ReadModelStore } from '@casetrail/projections';
 import { ActionViews } from '../action-plans/queries/action-views';
 import { buildReport, type ReportName } from './report-builds';
@@ -22,10 +23,8 @@ export interface ToReportWorker {
   query: unknown;
 }
 
-/** From the worker to the service; an error keeps what the service's problem answers read. */
-export type FromReportWorker =
-  | { id: number; report: unknown }
-  | { id: number; error: { name: string; message: string; code?: string } };
+/** From the worker to the service. */
+export type FromReportWorker = { id: number; report: unknown } | { id: number; error: ThreadError };
 
 function run(port: MessagePort, data: ReportWorkerData): void {
   const readModels = new ReadModelStore(data.readModelsPath);
@@ -35,16 +34,7 @@ function run(port: MessagePort, data: ReportWorkerData): void {
     try {
       answer = { id, report: buildReport(facts, name, query as never) };
     } catch (thrown) {
-      const error = thrown instanceof Error ? thrown : new Error(String(thrown));
-      const { code } = error as { code?: unknown };
-      answer = {
-        id,
-        error: {
-          name: error.name,
-          message: error.message,
-          ...(typeof code === 'string' && { code }),
-        },
-      };
+      answer = { id, error: errorToThread(thrown) };
     }
     port.postMessage(answer);
   });

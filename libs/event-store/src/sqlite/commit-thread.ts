@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
-import { EventIdAlreadyUsed, StoreUnavailable, WrongExpectedVersion } from '../errors';
+import { StoreUnavailable } from '../errors';
 import type { AppendResult } from '../event-store';
+import { errorFromThread, type ThreadError } from '../thread-errors';
 import { workerScript } from '../worker-script';
 import type { AppendRequest } from './sqlite-appender';
 
@@ -16,17 +17,9 @@ export type FromCommitWorker =
   | {
       type: 'committed';
       id: number;
-      outcomes: Array<{ result: AppendResult } | { error: WireError }>;
+      outcomes: Array<{ result: AppendResult } | { error: ThreadError }>;
     }
-  | { type: 'failed'; id: number; error: WireError };
-
-/** An error as it crosses between threads: structured cloning keeps neither its class nor its fields. */
-export interface WireError {
-  name: string;
-  message: string;
-  code?: unknown;
-  fields: Record<string, unknown>;
-}
+  | { type: 'failed'; id: number; error: ThreadError };
 
 interface InFlight {
   id: number;
@@ -109,9 +102,11 @@ export class CommitThread {
     if (!inFlight || inFlight.id !== message.id) return;
     this.inFlight = undefined;
     this.worker?.unref();
-    if (message.type === 'failed') inFlight.reject(fromWire(message.error));
+    if (message.type === 'failed') inFlight.reject(errorFromThread(message.error));
     else
-      inFlight.resolve(message.outcomes.map((o) => ('error' in o ? fromWire(o.error) : o.result)));
+      inFlight.resolve(
+        message.outcomes.map((o) => ('error' in o ? errorFromThread(o.error) : o.result)),
+      );
   }
 
   private failInFlight(error: Error): void {
@@ -119,33 +114,4 @@ export class CommitThread {
     this.inFlight = undefined;
     inFlight?.reject(error);
   }
-}
-
-export function toWire(error: unknown): WireError {
-  if (!(error instanceof Error)) return { name: 'Error', message: String(error), fields: {} };
-  const fields = { ...error } as Record<string, unknown>;
-  return { name: error.name, message: error.message, code: fields.code, fields };
-}
-
-/** The store's own errors come back as their classes, with their fields; any other keeps name, message and code. */
-export function fromWire(wire: WireError): Error {
-  const f = wire.fields;
-  if (wire.name === 'WrongExpectedVersion') {
-    return new WrongExpectedVersion(
-      f.streamId as string,
-      f.expected as WrongExpectedVersion['expected'],
-      f.actual as bigint,
-    );
-  }
-  if (wire.name === 'EventIdAlreadyUsed') {
-    return new EventIdAlreadyUsed(
-      f.eventId as string,
-      f.streamId as string,
-      f.storedOnStreamId as string,
-    );
-  }
-  const error = new Error(wire.message);
-  error.name = wire.name;
-  if (wire.code !== undefined) Object.assign(error, { code: wire.code });
-  return error;
 }

@@ -1,10 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import {
-  type CommitWorkerData,
-  type FromCommitWorker,
-  type ToCommitWorker,
-  toWire,
-} from './commit-thread';
+import { errorToThread } from '../thread-errors';
+import { type CommitWorkerData, type FromCommitWorker, type ToCommitWorker } from './commit-thread';
 import { openSqlite } from './open-sqlite';
 import { SqliteAppender } from './sqlite-appender';
 
@@ -30,10 +26,12 @@ port.on('message', (message: ToCommitWorker) => {
     answer = {
       type: 'committed',
       id: message.id,
-      outcomes: outcomes.map((o) => (o instanceof Error ? { error: toWire(o) } : { result: o })),
+      outcomes: outcomes.map((o) =>
+        o instanceof Error ? { error: errorToThread(o) } : { result: o },
+      ),
     };
   } catch (error) {
-    answer = { type: 'failed', id: message.id, error: toWire(error) };
+    answer = { type: 'failed', id: message.id, error: errorToThread(error) };
   }
   port.postMessage(answer);
 });
