@@ -87,6 +87,32 @@ describe('StreamCache', () => {
     await cache.close();
   });
 
+  it('reads the head once for the reads started in one turn, and again in the next', async () => {
+    const { path, store, cache } = open();
+    await cache.append('a', 'no_stream', [event(1)]);
+    await cache.append('b', 'no_stream', [event(1)]);
+    await Promise.all([cache.readStream('a'), cache.readStream('b')]);
+    const heads = jest.spyOn(store, 'headPosition');
+    const reads = jest.spyOn(store, 'readStream');
+    const [a, b, head] = await Promise.all([
+      cache.readStream('a'),
+      cache.readStream('b'),
+      cache.headPosition(),
+    ]);
+    expect([a.length, b.length, head]).toEqual([1, 1, 2n]);
+    expect(heads).toHaveBeenCalledTimes(1);
+    expect(reads).not.toHaveBeenCalled();
+    // Appended through another connection, which this one cannot see happen: the next turn
+    // reads the head again and probes.
+    const other = new SqliteEventStore({ path });
+    await other.append('a', 1n, [event(2)]);
+    await other.close();
+    expect((await cache.readStream('a')).map((e) => e.version)).toEqual([1n, 2n]);
+    expect(await cache.headPosition()).toBe(3n);
+    expect(heads).toHaveBeenCalledTimes(3);
+    await cache.close();
+  });
+
   it('hands out frozen events in a fresh array, so no reader changes what the next one sees', async () => {
     const { cache } = open();
     await cache.append('s', 'no_stream', [event(1)]);

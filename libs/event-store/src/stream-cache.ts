@@ -27,6 +27,7 @@ export class StreamCache extends EventStore {
   /** In Map order, least recently read first. */
   private readonly streams = new Map<string, CachedStream>();
   private cachedEvents = 0;
+  private turnHead: Promise<bigint> | undefined;
 
   constructor(
     private readonly store: EventStore,
@@ -44,7 +45,7 @@ export class StreamCache extends EventStore {
       options.limit === undefined;
     if (!whole || this.maxEvents <= 0) return this.store.readStream(streamId, options);
     // Read before the probe: whatever the probe misses was appended after it, and moves the head.
-    const head = this.options.headIsCheap ? await this.store.headPosition() : undefined;
+    const head = this.options.headIsCheap ? await this.headThisTurn() : undefined;
     const known = this.streams.get(streamId);
     if (known && head !== undefined && known.checkedAt === head) {
       this.remember(streamId, known);
@@ -77,8 +78,9 @@ export class StreamCache extends EventStore {
     return this.store.readAll(options);
   }
 
+  /** Where the head is cheap, the one the stream reads of this turn use, so both agree. */
   headPosition(): Promise<bigint> {
-    return this.store.headPosition();
+    return this.options.headIsCheap ? this.headThisTurn() : this.store.headPosition();
   }
 
   countAfter(position: bigint, cap: number): Promise<number> {
@@ -97,6 +99,20 @@ export class StreamCache extends EventStore {
     this.streams.clear();
     this.cachedEvents = 0;
     return this.store.close();
+  }
+
+  /**
+   * The log's head, read once for every stream read started in the same synchronous turn (a case
+   * replay starts some sixty at once): it was read during the turn, so after any append whose
+   * acknowledgement could have led to these reads, and a head read earlier than the probe is
+   * still read before it. The next turn reads it again.
+   */
+  private headThisTurn(): Promise<bigint> {
+    if (!this.turnHead) {
+      this.turnHead = this.store.headPosition();
+      queueMicrotask(() => (this.turnHead = undefined));
+    }
+    return this.turnHead;
   }
 
   private remember(streamId: string, stream: CachedStream): void {
