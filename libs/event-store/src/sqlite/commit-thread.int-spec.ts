@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { StoreUnavailable, WrongExpectedVersion } from '../errors';
@@ -37,6 +38,30 @@ async function ticksWhile(until: Promise<unknown>): Promise<number> {
   clearInterval(timer);
   return ticks;
 }
+
+/**
+ * How many transactions the file's WAL holds: frames that end a commit carry the database size,
+ * and only frames with the header's salts belong to the WAL as it stands.
+ */
+function commitsInWal(path: string): number {
+  const wal = readFileSync(`${path}-wal`);
+  const pageSize = wal.readUInt32BE(8);
+  let commits = 0;
+  for (let at = 32; at + 24 + pageSize <= wal.length; at += 24 + pageSize) {
+    if (!wal.subarray(at + 8, at + 16).equals(wal.subarray(16, 24))) break;
+    if (wal.readUInt32BE(at + 4) !== 0) commits++;
+  }
+  return commits;
+}
+
+/** Keeps this thread busy (no timer, no message delivered) until `done` or `ms` have passed. */
+function busyUntil(done: () => boolean, ms: number): void {
+  const deadline = Date.now() + ms;
+  while (!done() && Date.now() < deadline)
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function openStore(commits: 'worker' | 'main') {
   const path = join(dirs.make(), 'events.sqlite');
@@ -90,6 +115,35 @@ describe('SQLite event store committing on a worker thread', () => {
     const positions = results.map((r) => r.position);
     expect(positions).toEqual([...positions].sort((a, b) => (a < b ? -1 : 1)));
     expect(results.every((r, i) => r.version === (i === 0 ? 1n : 2n))).toBe(true);
+    await released;
+    await store.close();
+  });
+
+  it('commits what it was handed during a commit together, and at once, while this thread is busy', async () => {
+    const { path, store } = openStore('worker');
+    await store.append('warm', 'no_stream', [sampleEvent('Warm')]);
+    const { released } = await holdWriteLock(path, 300);
+    const before = commitsInWal(path);
+
+    const first = store.append('first', 'no_stream', [sampleEvent('A')]);
+    await sleep(50);
+    const second = store.append('second', 'no_stream', [sampleEvent('B')]);
+    await sleep(50);
+    const third = store.append('third', 'no_stream', [sampleEvent('C')]);
+    let answered = 0;
+    for (const append of [first, second, third]) void append.then(() => answered++);
+    await sleep(20); // the third is handed over
+    // This thread does not look at its events until both commits are on disk: the worker went
+    // from the first to the next without waiting to hear from it.
+    busyUntil(() => commitsInWal(path) - before >= 2, 5_000);
+    expect(commitsInWal(path) - before).toBe(2);
+
+    // The next call to the store takes the answers waiting for this thread.
+    // Microtasks only: a message event or a timer would let the event loop deliver them too.
+    const poke = store.append('poke', 'no_stream', [sampleEvent('D')]);
+    for (let hop = 0; hop < 10; hop++) await Promise.resolve();
+    expect(answered).toBe(3);
+    await expect(Promise.all([first, second, third, poke])).resolves.toHaveLength(4);
     await released;
     await store.close();
   });

@@ -59,8 +59,8 @@ const MAX_PAGE = 10_000;
  * checked against its own expected version and answered on its own; one that fails leaves nothing
  * behind, and no caller hears back before the shared commit has been fsynced (SqliteAppender).
  * With `commits: 'worker'` the commits run on a thread of their own (CommitThread), so the
- * thread that appends goes on with other work during each fsync; appends that arrive meanwhile
- * form the next group.
+ * thread that appends goes on with other work during each fsync; what it hands over meanwhile is
+ * committed together next.
  */
 export class SqliteEventStore extends EventStore {
   private readonly db: SqliteDatabase;
@@ -70,8 +70,8 @@ export class SqliteEventStore extends EventStore {
   private readonly commitThread: CommitThread | undefined;
   private queue: PendingAppend[] = [];
   private flushScheduled = false;
-  /** The batch the commit thread has, until it answers. */
-  private committing: Promise<void> | undefined;
+  /** The batches the commit thread has, until it answers each. */
+  private readonly committing = new Set<Promise<void>>();
   private readonly waiters = new Set<() => void>();
   private closed = false;
   private readonly checkpoints: BackgroundCheckpoints | undefined;
@@ -94,6 +94,7 @@ export class SqliteEventStore extends EventStore {
     events: readonly NewEvent[],
   ): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new Error('Event store is closed'));
+    this.commitThread?.takeAnswers();
     if (events.length === 0)
       return Promise.reject(new InvalidAppend('An append needs at least one event'));
     return new Promise((resolve, reject) => {
@@ -114,7 +115,8 @@ export class SqliteEventStore extends EventStore {
 
   private flush(): void {
     this.flushScheduled = false;
-    if (this.committing || this.queue.length === 0) return;
+    this.commitThread?.takeAnswers();
+    if (this.queue.length === 0) return;
     const batch: PendingAppend[] = [];
     const requests: AppendRequest[] = [];
     for (const pending of this.queue) {
@@ -142,16 +144,14 @@ export class SqliteEventStore extends EventStore {
       this.answer(batch, outcomes);
       return;
     }
-    this.committing = this.commitThread!.commit(requests)
-      .then(
-        (outcomes) => this.answer(batch, outcomes),
-        (error: unknown) => batch.forEach((pending) => pending.reject(error)),
-      )
-      .finally(() => {
-        this.committing = undefined;
-        // What arrived during this commit, and what its callers append next, is the next group.
-        if (this.queue.length > 0) this.scheduleFlush();
-      });
+    // Handed over at once, though a commit may be under way: the thread commits together every
+    // batch given while it waited, and goes on to them as soon as its fsync returns.
+    const committed = this.commitThread!.commit(requests).then(
+      (outcomes) => this.answer(batch, outcomes),
+      (error: unknown) => batch.forEach((pending) => pending.reject(error)),
+    );
+    this.committing.add(committed);
+    void committed.finally(() => this.committing.delete(committed));
   }
 
   private answer(
@@ -251,11 +251,9 @@ export class SqliteEventStore extends EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    // A commit under way, and the groups gathered before closing, are answered first.
-    while (this.committing || this.queue.length > 0) {
-      if (this.committing) await this.committing;
-      else this.flush();
-    }
+    // The commits under way, and the group gathered before closing, are answered first.
+    this.flush();
+    await Promise.all(this.committing);
     await this.commitThread?.close();
     this.wakeWaiters();
     this.db.close();
