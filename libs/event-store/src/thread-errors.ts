@@ -7,7 +7,6 @@ import { EventIdAlreadyUsed, WrongExpectedVersion } from './errors';
 export interface ThreadError {
   name: string;
   message: string;
-  code?: unknown;
   fields: Record<string, string | number | bigint | boolean | null>;
 }
 
@@ -18,7 +17,7 @@ export function errorToThread(error: unknown): ThreadError {
     if (value === null || ['string', 'number', 'bigint', 'boolean'].includes(typeof value))
       fields[key] = value as ThreadError['fields'][string];
   }
-  return { name: error.name, message: error.message, code: fields.code, fields };
+  return { name: error.name, message: error.message, fields };
 }
 
 /**
@@ -43,6 +42,6 @@ export function errorFromThread(wire: ThreadError): Error {
   }
   const error = new Error(wire.message);
   error.name = wire.name;
-  if (wire.code !== undefined) Object.assign(error, { code: wire.code });
+  if (f.code !== undefined) Object.assign(error, { code: f.code });
   return error;
 }

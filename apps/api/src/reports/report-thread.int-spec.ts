@@ -17,7 +17,7 @@ parentPort.on('message', ({ id, name, query }) => {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, query.ms ?? 0);
   builds += 1;
   if (name === 'fail') {
-    parentPort.postMessage({ id, error: { name: 'SqliteError', message: 'no such table: rm_x', code: 'SQLITE_ERROR' } });
+    parentPort.postMessage({ id, error: { name: 'SqliteError', message: 'no such table: rm_x', fields: { code: 'SQLITE_ERROR' } } });
   } else {
     parentPort.postMessage({ id, report: { name, query, builds } });
   }

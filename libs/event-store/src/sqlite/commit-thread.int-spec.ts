@@ -106,7 +106,7 @@ describe('SQLite event store committing on a worker thread', () => {
     const { released } = await holdWriteLock(path, 300);
 
     const first = store.append('first', 'no_stream', [sampleEvent('A')]);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await sleep(50);
     const later = Array.from({ length: 20 }, (_, i) =>
       store.append(`later-${i}`, 'no_stream', [sampleEvent('B'), sampleEvent('C')]),
     );
@@ -206,7 +206,7 @@ describe('SQLite event store committing on a worker thread', () => {
     const events = [sampleEvent('A'), sampleEvent('B')];
 
     const append = store.append('case', 'no_stream', events);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await sleep(50);
     const thread = (store as unknown as { commitThread: { worker: Worker } }).commitThread;
     // It ends once the commit waiting in SQLite gives control back. Whether the group was
     // written is not known to the store; the retry's answer says, and stores it once either way.
@@ -231,11 +231,9 @@ describe('SQLite event store committing on a worker thread', () => {
     const appends = ['one', 'two', 'three'].map((s, i) =>
       i === 0
         ? store.append(s, 'no_stream', [sampleEvent('A')])
-        : new Promise((resolve) => setTimeout(resolve, 50)).then(() =>
-            store.append(s, 'no_stream', [sampleEvent('A')]),
-          ),
+        : sleep(50).then(() => store.append(s, 'no_stream', [sampleEvent('A')])),
     );
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
     await store.close();
 
     await expect(Promise.all(appends)).resolves.toHaveLength(3);
