@@ -15,8 +15,8 @@ const QUICK = process.argv.includes('--quick');
 /** `--phases=data,growth`: run only some phases (appends, http, data, growth), e.g. to re-measure one. */
 const ONLY_PHASES = process.argv.find((a) => a.startsWith('--phases='))?.slice('--phases='.length).split(',');
 const SIZES = QUICK
-  ? { appends: 3_000, writers: [1, 8, 32, 128], httpSeconds: 5, settleSeconds: 5, fixedRateSeconds: 10, rebuildEvents: 50_000, querySeconds: 1.5, lagSamples: 100, growth: [10_000, 100_000], growthAppends: 3_000, growthReads: 200 }
-  : { appends: 20_000, writers: [1, 8, 32, 128], httpSeconds: 20, settleSeconds: 15, fixedRateSeconds: 60, rebuildEvents: 1_000_000, querySeconds: 10, lagSamples: 500, growth: [10_000, 100_000, 1_000_000, 10_000_000], growthAppends: 20_000, growthReads: 1_000 };
+  ? { appends: 3_000, writers: [1, 8, 32, 128], httpSeconds: 5, settleSeconds: 5, fixedRateSeconds: 10, warmUpSeconds: 5, rebuildEvents: 50_000, querySeconds: 1.5, lagSamples: 100, growth: [10_000, 100_000], growthAppends: 3_000, growthReads: 200 }
+  : { appends: 20_000, writers: [1, 8, 32, 128], httpSeconds: 20, settleSeconds: 15, fixedRateSeconds: 60, warmUpSeconds: 5, rebuildEvents: 1_000_000, querySeconds: 10, lagSamples: 500, growth: [10_000, 100_000, 1_000_000, 10_000_000], growthAppends: 20_000, growthReads: 1_000 };
 const PHASES = 6;
 /** `--fsync-delay-ms=5`: the HTTP phase's services run on a disk whose every fsync takes this much longer (Linux, needs cc). */
 const FSYNC_DELAY_MS = Number(process.argv.find((a) => a.startsWith('--fsync-delay-ms='))?.slice('--fsync-delay-ms='.length) ?? 0);
@@ -253,7 +253,10 @@ async function httpAgainst(env, label) {
     incident: { type: 'SERIOUS_HARM', datePrecision: 'DAY', date: '2020-01-01' }, becameAwareOn: '2020-01-02', abuseOrNeglect: 'SUSPECTED', themes: ['NEGLECT'], summary: 'Bench',
   });
   let n = 0;
-  progressLine(`2/6 HTTP${label}: bare endpoint…`);
+  // Every path the fixed rate takes, compiled before anything is measured: nothing before it
+  // reads the case list, and its first seconds on a cold path held requests for 0.6-0.75 s.
+  progressLine(`2/6 HTTP${label}: warming up at the fixed rate for ${SIZES.warmUpSeconds} s…`);
+  const warmUp = await openLoop(service.url, headers, referral, SIZES.warmUpSeconds, 'warm-up');
   const bare = await cannon({ url: `${service.url}/api/bench/noop`, method: 'POST', connections: 32, duration: SIZES.httpSeconds, headers, body: JSON.stringify({ note: 'x' }) });
   progressLine(`2/6 HTTP${label}: POST /api/cases…`);
   const command = await cannon({
@@ -265,11 +268,38 @@ async function httpAgainst(env, label) {
   // that recovery (commands 27-39 ms, against 19-26 after a pause), not a steady 200 + 800/s.
   progressLine(`2/6 HTTP${label}: settling ${SIZES.settleSeconds} s after the saturation run…`);
   await new Promise((resolveSettled) => setTimeout(resolveSettled, SIZES.settleSeconds * 1000));
-  progressLine(`2/6 HTTP${label}: fixed rate (200 commands/s + 800 reads/s)…`);
+  progressLine(`2/6 HTTP${label}: fixed rate (200 commands/s + 800 reads/s), with the projection lag meanwhile…`);
+  let underLoad = true;
+  const lagSampling = sampleLag(service.url, service.token, () => underLoad, 100);
   const fixedRate = await openLoop(service.url, headers, referral, SIZES.fixedRateSeconds);
+  underLoad = false;
+  const fixedRateLag = await lagSampling;
   await service.stop();
   rmSync(dataDir, { recursive: true, force: true });
-  return { bare: latency(bare), command: latency(command), fixedRate };
+  return { warmUp, bare: latency(bare), command: latency(command), fixedRate, fixedRateLag };
+}
+
+/**
+ * Projection lag, from a command's acknowledgement to the read models having its position: a
+ * referral is sent, then a read asks for that position (read-your-writes, waiting up to 5 s).
+ * One sample at a time, on a connection of their own, while `another(i)` says so, `pauseMs` apart.
+ */
+async function sampleLag(url, token, another, pauseMs = 0) {
+  const lags = [];
+  for (let i = 0; another(i); i++) {
+    if (pauseMs) await new Promise((resolvePause) => setTimeout(resolvePause, pauseMs));
+    const res = await fetch(`${url}/api/cases`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ caseRef: `Lag ${i}`, occurredOn: '2020-01-02', referringAgency: 'Police', subjects: [{ pseudonym: `Child L${i}`, role: 'SUBJECT' }], incident: { type: 'OTHER', datePrecision: 'DAY' }, becameAwareOn: '2020-01-02', abuseOrNeglect: 'SUSPECTED', themes: [], summary: 'Lag' }),
+    });
+    const { position } = await res.json();
+    const acknowledged = now();
+    const wait = await fetch(`${url}/api/stats/event-counts?minPosition=${position}&waitMs=5000`, { headers: { authorization: `Bearer ${token}` } });
+    await wait.arrayBuffer();
+    if (wait.status === 200) lags.push(seconds(acknowledged) * 1000);
+  }
+  return { samples: lags.length, p50ms: percentile(lags, 50), p99ms: percentile(lags, 99) };
 }
 
 /** Builds bench/slow-fsync.c and returns the environment that preloads it. */
@@ -288,7 +318,7 @@ function slowFsyncEnv(delayMs) {
  * and it reports how late it sent: a late client would understate nothing, since latency counts
  * from the schedule, but it would mean the machine, not the service, set the pace.
  */
-async function openLoop(url, headers, referral, durationSeconds) {
+async function openLoop(url, headers, referral, durationSeconds, run = 'fixed') {
   const http = require('node:http');
   const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
   // A request unanswered within 2 s is an error, so a saturated service cannot stretch the run.
@@ -304,7 +334,7 @@ async function openLoop(url, headers, referral, durationSeconds) {
       req.end(body);
     });
   const plan = [
-    { name: 'commands', perSecond: 200, send: (i) => send('/api/cases', 'POST', { 'content-type': 'application/json', 'idempotency-key': `fixed-${i}` }, referral(`F${i}`)) },
+    { name: 'commands', perSecond: 200, send: (i) => send('/api/cases', 'POST', { 'content-type': 'application/json', 'idempotency-key': `${run}-${i}` }, referral(`${run} ${i}`)) },
     { name: 'reads', perSecond: 800, send: () => send('/api/cases?pageSize=20', 'GET', {}) },
   ];
   const started = Date.now() + 100;
@@ -423,20 +453,11 @@ async function dataPhases(results) {
   progressLine('4/6 an overdue list while reports are built…');
   const onReportThread = await whileReportsBuilt(service, headers);
 
-  // 5. Lag: from a command's acknowledgement to the read models having its position.
-  const lags = [];
-  for (let i = 0; i < SIZES.lagSamples; i++) {
+  // 5. Lag at this size with no other load (under load, it is measured in the HTTP phase).
+  const lag = await sampleLag(service.url, service.token, (i) => {
     progressBar('5/6 projection lag', i, SIZES.lagSamples);
-    const res = await fetch(`${service.url}/api/cases`, {
-      method: 'POST',
-      headers: { ...headers, 'content-type': 'application/json' },
-      body: JSON.stringify({ caseRef: `Lag ${i}`, occurredOn: '2020-01-02', referringAgency: 'Police', subjects: [{ pseudonym: `Child L${i}`, role: 'SUBJECT' }], incident: { type: 'OTHER', datePrecision: 'DAY' }, becameAwareOn: '2020-01-02', abuseOrNeglect: 'SUSPECTED', themes: [], summary: 'Lag' }),
-    });
-    const { position } = await res.json();
-    const acknowledged = now();
-    const wait = await fetch(`${service.url}/api/stats/event-counts?minPosition=${position}&waitMs=5000`, { headers });
-    if (wait.status === 200) lags.push(seconds(acknowledged) * 1000);
-  }
+    return i < SIZES.lagSamples;
+  });
   results.memoryAtEnd = service.memory();
   await service.stop();
   // The baseline: the same, with the reports built on the request thread.
@@ -446,7 +467,7 @@ async function dataPhases(results) {
   await baseline.stop();
   results.whileReportsBuilt = { onReportThread, onRequestThread };
   rmSync(dataDir, { recursive: true, force: true });
-  results.lag = { samples: lags.length, p50ms: percentile(lags, 50), p99ms: percentile(lags, 99) };
+  results.lag = lag;
 }
 
 /**
@@ -550,6 +571,7 @@ function targets(r) {
       ['POST command ≥ 50% of the bare endpoint (32 connections)', `${(r.http.ratio * 100).toFixed(0)}%`, r.http.ratio >= 0.5],
       ['POST command p99 ≤ 20 ms', `${r.http.command.p99} ms`, r.http.command.p99 <= 20],
       ['Fixed rate (200 commands/s + 800 reads/s): command p99 ≤ 20 ms, no errors', `${fr.commands.p99} ms, ${fr.commands.errors + fr.reads.errors} errors`, fr.commands.p99 <= 20 && fr.commands.errors + fr.reads.errors === 0],
+      ['Projection lag p99 ≤ 100 ms under load (during the fixed rate)', `${r.http.fixedRateLag.p99ms.toFixed(1)} ms`, r.http.fixedRateLag.p99ms <= 100],
     );
   }
   if (r.rebuild) {
@@ -559,7 +581,7 @@ function targets(r) {
       ...Object.entries(r.queries)
         .filter(([, q]) => q.targetMs !== null)
         .map(([name, q]) => [`${name} p99 ≤ ${q.targetMs} ms (one connection, ${size})`, `${q.p99} ms${q.samples === 1 ? ' (one answer)' : ''}`, q.p99 <= q.targetMs]),
-      ['Projection lag p99 ≤ 100 ms', `${r.lag.p99ms.toFixed(1)} ms`, r.lag.p99ms <= 100],
+      [`Projection lag p99 ≤ 100 ms at ${size}, no other load`, `${r.lag.p99ms.toFixed(1)} ms`, r.lag.p99ms <= 100],
       [`Start-up ≤ 2 s at ${size}`, `${r.startup.seconds.toFixed(2)} s`, r.startup.seconds <= 2],
       [`RSS ≤ 300 MB at ${size} (peak, after the queries)`, r.memoryAfterQueries ? `${Math.round(r.memoryAfterQueries.peakRssMb)} MB` : 'n/a', (r.memoryAfterQueries?.peakRssMb ?? Infinity) <= 300],
     );
@@ -610,6 +632,10 @@ function httpMarkdown(r, lines) {
   const streams = Object.entries(r.http.fixedRate);
   if (base) streams.push(...Object.entries(base.fixedRate).map(([name, x]) => [`${name}, commits on the request thread`, x]));
   for (const [name, x] of streams) lines.push(`| ${name} | ${x.perSecond} | ${x.p50} | ${x.p99} | ${x.p999} | ${x.errors} | ${x.clientSendLagP99} |`);
+  const warm = (x) => `commands p99 ${x.commands.p99} ms, reads p99 ${x.reads.p99} ms, ${x.commands.errors + x.reads.errors} errors`;
+  lines.push('', `Before the saturation runs, each service was warmed up for ${r.sizes.warmUpSeconds} s at the same rates, not counted above: ${warm(r.http.warmUp)}${base ? `; commits on the request thread: ${warm(base.warmUp)}` : ''}.`);
+  const lag = (x) => `p50 ${x.p50ms.toFixed(1)} ms, p99 ${x.p99ms.toFixed(1)} ms over ${x.samples} commands`;
+  lines.push('', `Projection lag during the fixed rate (ack → visible; a referral every 100 ms on a connection of its own, then a read waiting for its position): ${lag(r.http.fixedRateLag)}${base ? `; commits on the request thread: ${lag(base.fixedRateLag)}` : ''}.`);
 }
 
 function dataMarkdown(r, lines) {
@@ -619,7 +645,7 @@ function dataMarkdown(r, lines) {
   lines.push('Latency with one connection (what a user waits); throughput and p99 with eight closed-loop connections, where the p99 is mostly queueing.', '');
   lines.push('| query | bytes | p50 ms | p99 ms | p99.9 ms | target p99 | req/s at 8 | p99 at 8 |', '|---|---|---|---|---|---|---|---|');
   for (const [name, q] of Object.entries(r.queries)) lines.push(`| ${name} \`${q.path}\` | ${q.bytes} | ${q.p50} | ${q.p99} | ${q.p999} | ${q.targetMs === null ? '–' : `${q.targetMs} ms`} | ${q.requestsPerSecondAt8 === null ? 'not run' : Math.round(q.requestsPerSecondAt8)} | ${q.p99At8 ?? '–'} |`);
-  lines.push('', `Projection lag (ack → visible): p50 ${r.lag.p50ms.toFixed(1)} ms, p99 ${r.lag.p99ms.toFixed(1)} ms over ${r.lag.samples} commands. Start-up at ${r.startup.events.toLocaleString('en-GB')} events: ${r.startup.seconds.toFixed(2)} s, RSS ${r.startup.memory ? Math.round(r.startup.memory.rssMb) : 'n/a'} MB; peak RSS after the queries ${r.memoryAfterQueries ? Math.round(r.memoryAfterQueries.peakRssMb) : 'n/a'} MB, after the reports and registers issue #6 does not name ${r.memoryAtEnd ? Math.round(r.memoryAtEnd.peakRssMb) : 'n/a'} MB.`);
+  lines.push('', `Projection lag with no other load (ack → visible): p50 ${r.lag.p50ms.toFixed(1)} ms, p99 ${r.lag.p99ms.toFixed(1)} ms over ${r.lag.samples} commands. Start-up at ${r.startup.events.toLocaleString('en-GB')} events: ${r.startup.seconds.toFixed(2)} s, RSS ${r.startup.memory ? Math.round(r.startup.memory.rssMb) : 'n/a'} MB; peak RSS after the queries ${r.memoryAfterQueries ? Math.round(r.memoryAfterQueries.peakRssMb) : 'n/a'} MB, after the reports and registers issue #6 does not name ${r.memoryAtEnd ? Math.round(r.memoryAtEnd.peakRssMb) : 'n/a'} MB.`);
   const w = r.whileReportsBuilt;
   if (w) {
     const { onReportThread: thread, onRequestThread: main } = w;
