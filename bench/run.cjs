@@ -257,6 +257,7 @@ async function httpAgainst(env, label) {
   // reads the case list, and its first seconds on a cold path held requests for 0.6-0.75 s.
   progressLine(`2/6 HTTP${label}: warming up at the fixed rate for ${SIZES.warmUpSeconds} s…`);
   const warmUp = await openLoop(service.url, headers, referral, SIZES.warmUpSeconds, 'warm-up');
+  progressLine(`2/6 HTTP${label}: bare endpoint…`);
   const bare = await cannon({ url: `${service.url}/api/bench/noop`, method: 'POST', connections: 32, duration: SIZES.httpSeconds, headers, body: JSON.stringify({ note: 'x' }) });
   progressLine(`2/6 HTTP${label}: POST /api/cases…`);
   const command = await cannon({
