@@ -72,28 +72,51 @@ export function deriveActionStatus(
 export function statusOfState(state: ActionState, asOf: BusinessDate): ActionStatusOn {
   if (state.status === 'NOT_PLANNED')
     return { status: 'ABSENT', rag: null, slippageDays: 0, dueDateChangeCount: 0 };
-  const facts = factsOf(state);
   if (state.status === 'CANCELLED' || state.status === 'SUPERSEDED')
-    return { ...facts, status: 'CANCELLED', rag: null };
-  if (state.completedOn) return { ...facts, ...completion(state, state.completedOn) };
-  if (!state.currentDueDate) return { ...facts, status: 'UNSCHEDULED', rag: 'GREY' };
+    return standing(state, 'CANCELLED', null);
+  if (state.completedOn) return completion(state, state.completedOn);
+  if (!state.currentDueDate) return standing(state, 'UNSCHEDULED', 'GREY');
   if (asOf > state.currentDueDate) {
     const daysOverdue = daysBetween(state.currentDueDate, asOf);
-    return { ...facts, status: 'OVERDUE', rag: 'RED', daysOverdue };
+    return standing(state, 'OVERDUE', 'RED', { daysOverdue });
   }
-  const reported = facts.reportedRag ?? 'GREEN';
-  return { ...facts, status: STATUS_OF_REPORTED_RAG[reported], rag: reported };
+  const reported = latestProgress(state)?.rag ?? 'GREEN';
+  return standing(state, STATUS_OF_REPORTED_RAG[reported], reported);
 }
 
-function factsOf(s: PlannedAction): Omit<ActionStatusOn, 'status' | 'rag'> {
+type StatusDetail = Pick<
+  ActionStatusOn,
+  'subStatus' | 'completedOn' | 'daysLate' | 'daysEarly' | 'daysOverdue'
+>;
+
+/**
+ * Every answer has every field, undefined where it does not apply (JSON leaves those out), in
+ * one order: V8 then gives them all one shape. Assembled by spreading optional parts, each
+ * combination had its own, and statusOfState runs for every action on every day its status can
+ * change. The order is the one JSON has always shown, so stored snapshots read the same.
+ */
+function standing(
+  s: PlannedAction,
+  status: DerivedActionStatus,
+  rag: DerivedRag | null,
+  detail: StatusDetail = {},
+): ActionStatusOn {
   const latest = latestProgress(s);
   return {
-    ...(s.currentDueDate && { currentDueDate: s.currentDueDate }),
-    ...(s.originalDueDate && { originalDueDate: s.originalDueDate }),
+    currentDueDate: s.currentDueDate,
+    originalDueDate: s.originalDueDate,
     slippageDays:
       s.originalDueDate && s.currentDueDate ? daysBetween(s.originalDueDate, s.currentDueDate) : 0,
     dueDateChangeCount: s.dueDateChangeCount,
-    ...(latest && { lastProgressOn: latest.reportedOn, reportedRag: latest.rag }),
+    lastProgressOn: latest?.reportedOn,
+    reportedRag: latest?.rag,
+    status,
+    subStatus: detail.subStatus,
+    rag,
+    completedOn: detail.completedOn,
+    daysLate: detail.daysLate,
+    daysEarly: detail.daysEarly,
+    daysOverdue: detail.daysOverdue,
   };
 }
 
@@ -105,19 +128,14 @@ function latestProgress(s: PlannedAction) {
   );
 }
 
-function completion(
-  s: PlannedAction,
-  completedOn: BusinessDate,
-): Pick<ActionStatusOn, 'status' | 'rag' | 'subStatus' | 'completedOn' | 'daysLate' | 'daysEarly'> {
+function completion(s: PlannedAction, completedOn: BusinessDate): ActionStatusOn {
   const early = s.currentDueDate ? daysBetween(completedOn, s.currentDueDate) : 0;
-  return {
-    status: 'COMPLETE',
+  return standing(s, 'COMPLETE', 'BLUE', {
     subStatus: s.signedOffOn ? 'SIGNED_OFF' : 'AWAITING_SIGN_OFF',
-    rag: 'BLUE',
     completedOn,
-    ...(early < 0 && { daysLate: -early }),
-    ...(early > 0 && { daysEarly: early }),
-  };
+    daysLate: early < 0 ? -early : undefined,
+    daysEarly: early > 0 ? early : undefined,
+  });
 }
 
 const SEVERITY: DerivedRag[] = ['GREEN', 'AMBER', 'RED'];

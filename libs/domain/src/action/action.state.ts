@@ -85,6 +85,52 @@ export const isCompleted = (s: PlannedAction): boolean =>
 export const isWithdrawn = (s: PlannedAction): boolean =>
   s.status === 'CANCELLED' || s.status === 'SUPERSEDED';
 
+/** Every field of a type, those that may be undefined included. */
+type EveryField<T> = { [K in keyof Required<T>]: T[K] };
+
+/**
+ * Every planned state has every field, in one order, so V8 gives them all one shape; each event
+ * copies it field by field and changes the copy. A fold spreading the state (`{ ...state, x }`)
+ * took about 0.7 µs an event on Node 20, most of the as-of replay of a case with 50 actions:
+ * V8 copies an object it has spread before by its slow path. The copy is typed with every field,
+ * so a field added to PlannedAction and not copied fails to compile.
+ */
+function copyOf(s: PlannedAction): EveryField<PlannedAction> {
+  return {
+    status: s.status,
+    actionId: s.actionId,
+    caseId: s.caseId,
+    recommendationIds: s.recommendationIds,
+    lead: s.lead,
+    agency: s.agency,
+    monitoringBody: s.monitoringBody,
+    plannedOn: s.plannedOn,
+    timescaleText: s.timescaleText,
+    dueDatePrecision: s.dueDatePrecision,
+    triggerCondition: s.triggerCondition,
+    triggerEvent: s.triggerEvent,
+    ongoing: s.ongoing,
+    retrospective: s.retrospective,
+    outcomeMeasure: s.outcomeMeasure,
+    outcomeMeasureType: s.outcomeMeasureType,
+    originalDueDate: s.originalDueDate,
+    currentDueDate: s.currentDueDate,
+    dueDateHistory: s.dueDateHistory,
+    dueDateChangeCount: s.dueDateChangeCount,
+    progress: s.progress,
+    evidenceItems: s.evidenceItems,
+    completedOn: s.completedOn,
+    signedOffOn: s.signedOffOn,
+    returnedOn: s.returnedOn,
+    withdrawnOn: s.withdrawnOn,
+    supersededByActionId: s.supersededByActionId,
+  };
+}
+
+/** The state after an event: a copy of the one before with the event's changes. */
+const changed = (s: PlannedAction, changes: Partial<PlannedAction>): PlannedAction =>
+  Object.assign(copyOf(s), changes);
+
 function planned(data: ActionPlanned): PlannedAction {
   return {
     status: 'PLANNED',
@@ -97,21 +143,24 @@ function planned(data: ActionPlanned): PlannedAction {
     plannedOn: data.occurredOn,
     timescaleText: data.timescaleText,
     dueDatePrecision: data.dueDatePrecision,
-    ...(data.triggerCondition !== undefined && { triggerCondition: data.triggerCondition }),
-    ...(data.triggerEvent !== undefined && { triggerEvent: data.triggerEvent }),
-    ...(data.outcomeMeasure !== undefined && { outcomeMeasure: data.outcomeMeasure }),
-    ...(data.outcomeMeasureType !== undefined && { outcomeMeasureType: data.outcomeMeasureType }),
+    triggerCondition: data.triggerCondition,
+    triggerEvent: data.triggerEvent,
     ongoing: data.ongoing ?? false,
     retrospective: data.retrospective ?? false,
-    ...(data.dueDate !== undefined && {
-      originalDueDate: data.dueDate,
-      currentDueDate: data.dueDate,
-    }),
+    outcomeMeasure: data.outcomeMeasure,
+    outcomeMeasureType: data.outcomeMeasureType,
+    originalDueDate: data.dueDate,
+    currentDueDate: data.dueDate,
     dueDateHistory: [],
     dueDateChangeCount: 0,
     progress: [],
     evidenceItems: 0,
-  };
+    completedOn: undefined,
+    signedOffOn: undefined,
+    returnedOn: undefined,
+    withdrawnOn: undefined,
+    supersededByActionId: undefined,
+  } satisfies EveryField<PlannedAction>;
 }
 
 /**
@@ -128,59 +177,54 @@ export function evolveAction(state: ActionState, event: ActionEvent): ActionStat
   switch (event.type) {
     case 'ActionProgressRecorded': {
       const { progressId, reportedBy, rag, evidence } = event.data;
-      return {
-        ...state,
+      return changed(state, {
         status: state.status === 'PLANNED' ? 'IN_PROGRESS' : state.status,
         progress: [...state.progress, { progressId, reportedOn: on, reportedBy, rag }],
         evidenceItems: state.evidenceItems + itemsIn(evidence),
-      };
+      });
     }
     case 'ActionDueDateChanged': {
       const { fromDate, toDate, reason, approvedBy } = event.data;
-      return {
-        ...state,
+      return changed(state, {
         currentDueDate: toDate,
         dueDateHistory: [
           ...state.dueDateHistory,
           { kind: 'CHANGED', on, from: fromDate, to: toDate, reason, approvedBy },
         ],
         dueDateChangeCount: state.dueDateChangeCount + 1,
-      };
+      });
     }
     case 'ActionDueDateSet': {
       const { dueDate, reason, approvedBy } = event.data;
-      return {
-        ...state,
+      return changed(state, {
         originalDueDate: state.originalDueDate ?? dueDate,
         currentDueDate: dueDate,
         dueDateHistory: [
           ...state.dueDateHistory,
           { kind: 'SET', on, to: dueDate, reason, ...(approvedBy && { approvedBy }) },
         ],
-      };
+      });
     }
     case 'ActionLeadChanged':
-      return { ...state, lead: event.data.toLead };
+      return changed(state, { lead: event.data.toLead });
     case 'ActionCompleted':
-      return {
-        ...state,
+      return changed(state, {
         status: 'COMPLETED',
         completedOn: on,
         evidenceItems: state.evidenceItems + itemsIn(event.data.evidence),
-      };
+      });
     case 'ActionCompletionSignedOff':
-      return { ...state, status: 'SIGNED_OFF', signedOffOn: on };
+      return changed(state, { status: 'SIGNED_OFF', signedOffOn: on });
     case 'ActionCompletionReturned':
-      return { ...state, status: 'IN_PROGRESS', completedOn: undefined, returnedOn: on };
+      return changed(state, { status: 'IN_PROGRESS', completedOn: undefined, returnedOn: on });
     case 'ActionCancelled':
-      return { ...state, status: 'CANCELLED', withdrawnOn: on };
+      return changed(state, { status: 'CANCELLED', withdrawnOn: on });
     case 'ActionSuperseded':
-      return {
-        ...state,
+      return changed(state, {
         status: 'SUPERSEDED',
         withdrawnOn: on,
         supersededByActionId: event.data.supersededByActionId,
-      };
+      });
     default:
       return unhandled(event);
   }

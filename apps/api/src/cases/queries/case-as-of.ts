@@ -139,12 +139,16 @@ function datesOf(event: StoredEvent): HistoryEntry {
   return entry;
 }
 
-const happenedBy = (event: StoredEvent, asOf: BusinessDate) => datesOf(event).occurredOn <= asOf;
-const knownBy = (event: StoredEvent, asOf: BusinessDate) => datesOf(event).knownOn <= asOf;
-
 /** Whether an event counts on asOf in the given mode (domain.md §0.3 item 7). */
 export function visibleOn(event: StoredEvent, asOf: BusinessDate, mode: AsOfMode): boolean {
-  return happenedBy(event, asOf) && (mode === 'effective' || knownBy(event, asOf));
+  const { occurredOn, knownOn } = datesOf(event);
+  return occurredOn <= asOf && (mode === 'effective' || knownOn <= asOf);
+}
+
+/** Had happened by asOf, but reached the board only afterwards. */
+function learnedLater(event: StoredEvent, asOf: BusinessDate): boolean {
+  const { occurredOn, knownOn } = datesOf(event);
+  return occurredOn <= asOf && knownOn > asOf;
 }
 
 const asDomain = <E>(events: readonly StoredEvent[]) =>
@@ -166,6 +170,16 @@ export function caseAsOf(
     .flatMap((stream) => openEscalation(seen(stream)))
     .sort((a, b) => b.level - a.level || a.escalationId.localeCompare(b.escalationId));
   const actions = log.actions.flatMap((stream) => actionAsOf(seen(stream), asOf, escalations));
+  // A big plan has as many recommendations as actions: finding each one's actions in the list
+  // was quadratic.
+  const actionsFor = new Map<string, ActionAsOf[]>();
+  for (const action of actions) {
+    for (const id of new Set(action.recommendationIds)) {
+      const addressing = actionsFor.get(id);
+      if (addressing) addressing.push(action);
+      else actionsFor.set(id, [action]);
+    }
+  }
   const clockRows = [...clocks.entries()]
     .map(([name, c]): ClockRow => ({
       clock: name,
@@ -206,9 +220,15 @@ export function caseAsOf(
         startedOn: p.startedOn,
       })),
     recommendations: state.recommendations.map((r) => {
-      const addressing = actions.filter((a) => a.recommendationIds.includes(r.recommendationId));
+      const addressing = actionsFor.get(r.recommendationId) ?? [];
+      // Copied field by field: V8 copies a spread state object by its slow path (action.state.ts).
       return {
-        ...r,
+        recommendationId: r.recommendationId,
+        number: r.number,
+        source: r.source,
+        addressedTo: r.addressedTo,
+        scope: r.scope,
+        closedWithoutAction: r.closedWithoutAction,
         actionIds: addressing.map((a) => a.actionId),
         rag: rollUpRag(addressing),
         unplanned: addressing.length === 0 && !r.closedWithoutAction,
@@ -218,7 +238,7 @@ export function caseAsOf(
     actionCounts: countActions(actions),
     openEscalations: escalations,
     escalationLevel: Math.max(0, ...escalations.map((e) => e.level)),
-    learnedLater: all.filter((e) => happenedBy(e, asOf) && !knownBy(e, asOf)).length,
+    learnedLater: all.filter((e) => learnedLater(e, asOf)).length,
   };
 }
 
@@ -263,7 +283,8 @@ function clockWriterOver(clocks: Map<ClockName, ClockEntry>): ClockWriter {
   return {
     start: (_caseId, name, anchorOn, dueOn, completedOn) => {
       const existing = clocks.get(name);
-      if (!existing || anchorOn > existing.anchorOn) clocks.set(name, { anchorOn, dueOn, completedOn });
+      if (!existing || anchorOn > existing.anchorOn)
+        clocks.set(name, { anchorOn, dueOn, completedOn });
     },
     complete: (_caseId, name, on) => {
       const clock = clocks.get(name);
