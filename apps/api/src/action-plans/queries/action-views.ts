@@ -194,7 +194,11 @@ export class ActionViews {
         plannedOn: row.planned_on,
         derived: statusOnDay(status, date),
         escalation: escalations.get(row.action_id) ?? null,
-        ...narrative,
+        // Field by field: V8 copies a spread object by its slow path (action.state.ts).
+        latestProgress: narrative.latestProgress,
+        completionSummary: narrative.completionSummary,
+        signOff: narrative.signOff,
+        withdrawnOn: narrative.withdrawnOn,
       };
     });
   }

@@ -413,10 +413,21 @@ function reviewProgress(c: CaseFacts): ReviewProgress {
     reviewRag: groupRag(actions, progress),
     ...counts,
     byTheme,
-    byRecommendation: progress.map(({ caseId: _c, actions: counted, ...rest }) => {
-      const lines = counted.map(actionLine);
+    // Field by field, not a rest and a spread: V8 copies those by its slow path (action.state.ts).
+    byRecommendation: progress.map((p) => {
+      const lines = p.actions.map(actionLine);
       return {
-        ...rest,
+        recommendationId: p.recommendationId,
+        number: p.number,
+        text: p.text,
+        source: p.source,
+        scope: p.scope,
+        addressedTo: p.addressedTo,
+        themes: p.themes,
+        addedOn: p.addedOn,
+        repeats: p.repeats,
+        status: p.status,
+        rag: p.rag,
         done: lines.filter((l) => l.status === 'COMPLETE'),
         remaining: lines.filter((l) => l.status !== 'COMPLETE'),
       };
