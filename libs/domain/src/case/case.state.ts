@@ -1,4 +1,5 @@
 import type { BusinessDate, Regime } from '../calendar';
+import type { EveryField } from '../decider';
 import type {
   CaseEvent,
   CaseReferred,
@@ -145,14 +146,7 @@ const decidedStatus = (outcome: DecisionOutcome): CaseStatus =>
       ? 'NATIONAL_REVIEW'
       : 'DECIDED_NO_REVIEW';
 
-/** Every field of a type, those that may be undefined included. */
-type EveryField<T> = { [K in keyof Required<T>]: T[K] };
-
-/**
- * Every state has every field, in one order, and each event changes a copy made field by field,
- * as action.state.ts explains: V8 copies a spread state by its slow path. Typed with every
- * field, so one added to OpenCase or Review and not copied fails to compile.
- */
+/** Each event changes a copy of the state made field by field (see EveryField). */
 function copyOf(s: OpenCase): EveryField<OpenCase> {
   return {
     status: s.status,
