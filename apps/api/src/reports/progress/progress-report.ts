@@ -644,7 +644,7 @@ export class RecommendationTally {
     national: 0,
     unplanned: 0,
     closedWithoutAction: 0,
-    rag: { ...countRags([]), UNPLANNED: 0 },
+    rag: { RED: 0, AMBER: 0, GREEN: 0, GREY: 0, BLUE: 0, UNPLANNED: 0 },
   };
 
   add(p: Pick<Progress, 'scope' | 'status' | 'rag'>, n = 1): void {
@@ -709,8 +709,9 @@ const distinctActions = (actions: ActionFact[]) => [
   ...new Map(actions.map((a) => [a.actionId, a])).values(),
 ];
 
+/** Keys in the order of RAGS. A literal, not built from RAGS: every tally starts from one. */
 export function countRags(rags: (DerivedRag | null)[]): RagCounts {
-  const counts = Object.fromEntries(RAGS.map((r) => [r, 0])) as RagCounts;
+  const counts: RagCounts = { RED: 0, AMBER: 0, GREEN: 0, GREY: 0, BLUE: 0 };
   for (const rag of rags) if (rag) counts[rag] += 1;
   return counts;
 }
