@@ -72,17 +72,20 @@ export function deriveActionStatus(
 export function statusOfState(state: ActionState, asOf: BusinessDate): ActionStatusOn {
   if (state.status === 'NOT_PLANNED')
     return { status: 'ABSENT', rag: null, slippageDays: 0, dueDateChangeCount: 0 };
+  const latest = latestProgress(state);
   if (state.status === 'CANCELLED' || state.status === 'SUPERSEDED')
-    return standing(state, 'CANCELLED', null);
-  if (state.completedOn) return completion(state, state.completedOn);
-  if (!state.currentDueDate) return standing(state, 'UNSCHEDULED', 'GREY');
+    return standing(state, latest, 'CANCELLED', null);
+  if (state.completedOn) return completion(state, latest, state.completedOn);
+  if (!state.currentDueDate) return standing(state, latest, 'UNSCHEDULED', 'GREY');
   if (asOf > state.currentDueDate) {
     const daysOverdue = daysBetween(state.currentDueDate, asOf);
-    return standing(state, 'OVERDUE', 'RED', { daysOverdue });
+    return standing(state, latest, 'OVERDUE', 'RED', { daysOverdue });
   }
-  const reported = latestProgress(state)?.rag ?? 'GREEN';
-  return standing(state, STATUS_OF_REPORTED_RAG[reported], reported);
+  const reported = latest?.rag ?? 'GREEN';
+  return standing(state, latest, STATUS_OF_REPORTED_RAG[reported], reported);
 }
+
+type LatestProgress = PlannedAction['progress'][number] | undefined;
 
 type StatusDetail = Pick<
   ActionStatusOn,
@@ -97,11 +100,11 @@ type StatusDetail = Pick<
  */
 function standing(
   s: PlannedAction,
+  latest: LatestProgress,
   status: DerivedActionStatus,
   rag: DerivedRag | null,
   detail: StatusDetail = {},
 ): ActionStatusOn {
-  const latest = latestProgress(s);
   return {
     currentDueDate: s.currentDueDate,
     originalDueDate: s.originalDueDate,
@@ -121,16 +124,20 @@ function standing(
 }
 
 /** By date, not stream order: progress entered late still yields to a later report. */
-function latestProgress(s: PlannedAction) {
-  return s.progress.reduce<PlannedAction['progress'][number] | undefined>(
+function latestProgress(s: PlannedAction): LatestProgress {
+  return s.progress.reduce<LatestProgress>(
     (latest, p) => (!latest || p.reportedOn >= latest.reportedOn ? p : latest),
     undefined,
   );
 }
 
-function completion(s: PlannedAction, completedOn: BusinessDate): ActionStatusOn {
+function completion(
+  s: PlannedAction,
+  latest: LatestProgress,
+  completedOn: BusinessDate,
+): ActionStatusOn {
   const early = s.currentDueDate ? daysBetween(completedOn, s.currentDueDate) : 0;
-  return standing(s, 'COMPLETE', 'BLUE', {
+  return standing(s, latest, 'COMPLETE', 'BLUE', {
     subStatus: s.signedOffOn ? 'SIGNED_OFF' : 'AWAITING_SIGN_OFF',
     completedOn,
     daysLate: early < 0 ? -early : undefined,

@@ -644,7 +644,7 @@ export class RecommendationTally {
     national: 0,
     unplanned: 0,
     closedWithoutAction: 0,
-    rag: { RED: 0, AMBER: 0, GREEN: 0, GREY: 0, BLUE: 0, UNPLANNED: 0 },
+    rag: { ...countRags([]), UNPLANNED: 0 },
   };
 
   add(p: Pick<Progress, 'scope' | 'status' | 'rag'>, n = 1): void {
